@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using NotebookRunner.Formatting;
+
+namespace NotebookRunner.Kernel;
+
+/// <summary>
+/// An in-process C# kernel: each submitted cell continues the previous cells' script state, so
+/// variables, methods and types carry across cells, top-level <c>await</c> works, and the value of a
+/// cell's last expression is displayed. See kernel.md, "What a cell sees" and "What a cell shows".
+/// </summary>
+public sealed class ScriptKernel
+{
+    /// <summary>The namespaces every cell imports, and the kernel's helpers as a static import.</summary>
+    public static readonly IReadOnlyList<string> DefaultImports =
+    [
+        "System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq",
+        typeof(Microsoft.DotNet.Interactive.Kernel).FullName!,
+    ];
+
+    private static readonly Lazy<MetadataReference[]> FrameworkReferences = new(LoadFrameworkReferences);
+    private readonly NuGetRestorer nuget = new();
+    private ScriptOptions options;
+    private ScriptState<object>? state;
+    private int executionCount;
+
+    /// <summary>Creates a kernel whose relative <c>#r</c> paths resolve from <paramref name="notebookDirectory"/>.</summary>
+    public ScriptKernel(string notebookDirectory)
+    {
+        ConsoleRouter.Install();
+        options = ScriptOptions.Default
+            .WithReferences(FrameworkReferences.Value)
+            .WithImports(DefaultImports)
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(notebookDirectory))
+            .WithSourceResolver(new SourceFileResolver([], notebookDirectory))
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithEmitDebugInformation(true);
+    }
+
+    /// <summary>Compiles and runs a small cell once, so that the first real cell does not pay for warming up the compiler.</summary>
+    public static async Task WarmUpAsync()
+    {
+        var kernel = new ScriptKernel(AppContext.BaseDirectory);
+        await kernel.SubmitAsync("var warm = new[] { 1, 2 }.Select(i => i * 2).ToList();\nawait Task.Yield();").ConfigureAwait(false);
+        await kernel.SubmitAsync("warm.Count").ConfigureAwait(false);
+    }
+
+    /// <summary>Executes one cell's source and returns its outputs.</summary>
+    public async Task<CellResult> SubmitAsync(string source)
+    {
+        var count = ++executionCount;
+        var outputs = new CellOutputs();
+        var directives = CellDirectives.Parse(source);
+        var clock = Stopwatch.StartNew();
+
+        var script = await CompileAsync(directives, outputs).ConfigureAwait(false);
+        var compileTime = clock.Elapsed;
+        if (script is null)
+        {
+            return new CellResult(CellStatus.Failed, outputs.Close(), count, compileTime, TimeSpan.Zero);
+        }
+
+        var next = await Task.Run(() =>
+        {
+            CellOutputs.Current = outputs;
+            return state is null ? script.RunAsync(catchException: _ => true) : script.RunFromAsync(state, catchException: _ => true);
+        }).ConfigureAwait(false);
+        var runTime = clock.Elapsed - compileTime;
+        state = next;
+
+        var status = next.Exception is null ? Show(next.ReturnValue, outputs, count) : Fail(next.Exception, outputs);
+        if (directives.Timed)
+        {
+            outputs.Write("stdout", $"Wall time: {clock.Elapsed.TotalMilliseconds:0.0} ms\n");
+        }
+
+        return new CellResult(status, outputs.Close(), count, compileTime, runTime);
+    }
+
+    private async Task<Script<object>?> CompileAsync(CellDirectives directives, CellOutputs outputs)
+    {
+        if (directives.Packages.Count > 0)
+        {
+            try
+            {
+                var assemblies = await nuget.RestoreAsync(directives.Packages).ConfigureAwait(false);
+                options = options.AddReferences(assemblies.Select(path => MetadataReference.CreateFromFile(path)));
+            }
+            catch (InvalidOperationException error)
+            {
+                outputs.Error("CompilationError", error.Message.Split('\n')[0], error.Message.Split('\n'));
+                return null;
+            }
+        }
+
+        var script = state is null ? CSharpScript.Create(directives.Code, options) : state.Script.ContinueWith(directives.Code, options);
+        var errors = script.Compile()
+            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
+            .Select(Describe)
+            .ToList();
+        if (errors.Count == 0)
+        {
+            return script;
+        }
+
+        outputs.Error("CompilationError", errors[0], errors);
+        return null;
+    }
+
+    private static string Describe(Diagnostic diagnostic)
+    {
+        var position = diagnostic.Location.GetLineSpan().StartLinePosition;
+        return $"({position.Line + 1},{position.Character + 1}): error {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    private static CellStatus Show(object? value, CellOutputs outputs, int count)
+    {
+        if (value is null)
+        {
+            return CellStatus.Ok;
+        }
+
+        try
+        {
+            outputs.Result(ValueFormatter.Format(value), count);
+            return CellStatus.Ok;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return Fail(error, outputs);
+        }
+    }
+
+    private static CellStatus Fail(Exception error, CellOutputs outputs)
+    {
+        var shown = error is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : error;
+        outputs.Error(shown.GetType().FullName ?? shown.GetType().Name, shown.Message, shown.ToString().Split('\n'));
+        return CellStatus.Failed;
+    }
+
+    private static MetadataReference[] LoadFrameworkReferences()
+    {
+        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(path => Path.GetDirectoryName(path) == framework)
+            .Append(typeof(ScriptKernel).Assembly.Location);
+        return paths.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace NotebookRunner;
+
+/// <summary>The runner's command line, parsed; <see cref="Parse"/> explains what is wrong with a bad one.</summary>
+internal sealed record RunnerArguments(IReadOnlyList<string> Paths, bool Solutions, string OutputDirectory, TimeSpan CellTimeout, string? LatencyScale, int? BenchmarkCells)
+{
+    public const string Usage = """
+        Executes C# notebooks headlessly, the way the Polyglot Notebooks C# kernel runs them,
+        and writes executed copies with their outputs.
+
+        Usage: dotnet run --project tests/NotebookRunner -- [options] [notebook.ipynb | folder ...]
+
+          (no paths)           every notebooks/*.ipynb under the current folder
+          --solutions          replace each exercise cell by its solution (notebooks/solutions/NAME.ipynb,
+                               same cell id); fail when a check does not pass
+          --out DIR            where executed copies go (default: artifacts/executed, or
+                               artifacts/executed-solutions with --solutions)
+          --cell-timeout SEC   how long one cell may run before its notebook is stopped (default: 120)
+          --latency-scale X    scale every simulated latency by X, e.g. 0.5 (sets ASYNCLAB_LATENCY_SCALE)
+          --bench [CELLS]      measure the runner itself: cold start and time per trivial cell (default: 100 cells)
+          --help               show this text
+
+        Exit code: 0 when every cell ran (and, with --solutions, every check passed); 1 otherwise;
+        2 for a bad command line or a notebook that cannot be read.
+        """;
+
+    public static RunnerArguments Parse(IReadOnlyList<string> args)
+    {
+        var paths = new List<string>();
+        var solutions = false;
+        string? output = null;
+        var timeout = Hosting.RunOptions.DefaultCellTimeout;
+        string? scale = null;
+        int? bench = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--solutions":
+                    solutions = true;
+                    break;
+                case "--out":
+                    output = Value(args, ref i);
+                    break;
+                case "--cell-timeout":
+                    timeout = TimeSpan.FromSeconds(Number(args, ref i, "a number of seconds greater than 0, e.g. 60"));
+                    break;
+                case "--latency-scale":
+                    var text = Value(args, ref i);
+                    scale = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= 100
+                        ? text
+                        : throw new ArgumentException($"--latency-scale must be a number greater than 0 and at most 100, e.g. 0.5, but was '{text}'.");
+                    break;
+                case "--bench":
+                    bench = i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var cells) ? cells : 100;
+                    i += i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out _) ? 1 : 0;
+                    if (bench is < 1 or > 10_000)
+                    {
+                        throw new ArgumentException($"--bench takes a number of cells from 1 to 10000, but was {bench}.");
+                    }
+
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    throw new ArgumentException($"Unknown option '{option}'. Run with --help to see the options.");
+                default:
+                    paths.Add(args[i]);
+                    break;
+            }
+        }
+
+        var defaultOutput = Path.Combine("artifacts", solutions ? "executed-solutions" : "executed");
+        return new RunnerArguments(paths, solutions, output ?? defaultOutput, timeout, scale, bench);
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i) =>
+        ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value. Run with --help to see the options.");
+
+    private static double Number(IReadOnlyList<string> args, ref int i, string expected)
+    {
+        var text = Value(args, ref i);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentException($"{args[i - 1]} must be {expected}, but was '{text}'.");
+    }
+}

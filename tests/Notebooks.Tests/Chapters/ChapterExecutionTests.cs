@@ -1,0 +1,72 @@
+using Notebooks.Tests.Support;
+using NotebookRunner.Hosting;
+using NotebookRunner.Kernel;
+using NotebookRunner.Notebooks;
+
+namespace Notebooks.Tests.Chapters;
+
+/// <summary>
+/// Every chapter runs headlessly with no failed cell. In starter mode every check says "not yet" (the
+/// starter code is the obvious wrong answer); with the solutions every check passes. Simulated
+/// latencies run at half scale, and every check must hold there too.
+/// </summary>
+public sealed class ChapterExecutionTests
+{
+    private const string LatencyScale = "0.5";
+
+    public static TheoryData<string> Chapters => [.. Repository.Chapters];
+
+    [Theory]
+    [MemberData(nameof(Chapters))]
+    public async Task Starter_RunsWithoutFailures_AndEveryCheckSaysNotYet(string file)
+    {
+        var chapter = ChapterFile.Load(file);
+
+        var run = await RunAsync(chapter.Chapter, "starter");
+
+        Assert.Equal(chapter.Exercises.Count, run.Checks.Count);
+        Assert.All(run.Checks, check => Assert.False(check.Passed, $"{file}: the check '{check.Title}' passes on the starter code"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Chapters))]
+    public async Task Solutions_RunWithoutFailures_AndEveryCheckPasses(string file)
+    {
+        var chapter = ChapterFile.Load(file);
+
+        var run = await RunAsync(Solutions.Apply(chapter.Chapter), "solutions");
+
+        Assert.Equal(chapter.Exercises.Count, run.Checks.Count);
+        Assert.All(run.Checks, check => Assert.True(check.Passed, $"{file}: the check '{check.Title}' does not pass with the solution"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Chapters))]
+    public async Task SolutionNotebook_RunsOnItsOwn_AndEveryCheckPasses(string file)
+    {
+        var chapter = ChapterFile.Load(file);
+
+        var run = await RunAsync(NotebookReader.Load(chapter.SolutionPath), "solution-notebooks");
+
+        Assert.Equal(chapter.Exercises.Count, run.Checks.Count);
+        Assert.All(run.Checks, check => Assert.True(check.Passed, $"{chapter.SolutionPath}: the check '{check.Title}' does not pass"));
+    }
+
+    /// <summary>Runs a notebook as the runner would, keeps the executed copy for inspection, and asserts no cell failed.</summary>
+    private static async Task<NotebookRun> RunAsync(NotebookDocument notebook, string mode)
+    {
+        var options = new RunOptions(Repository.Runner, TimeSpan.FromSeconds(60))
+        {
+            Environment = new Dictionary<string, string> { ["ASYNCLAB_LATENCY_SCALE"] = LatencyScale },
+        };
+
+        var run = await NotebookProcess.RunAsync(notebook, options);
+
+        var copy = Path.Combine(Repository.Root, "artifacts", "test-executed", mode, Path.GetFileName(notebook.Path));
+        NotebookWriter.Write(run, copy);
+        var failures = notebook.Cells.Where(cell => cell.IsCSharp && run.Results[cell.Index].Status != CellStatus.Ok)
+            .Select(cell => $"cell '{cell.Id}': {string.Join(" | ", run.Results[cell.Index].Outputs.Select(output => output["evalue"]?.GetValue<string>()).OfType<string>())}");
+        Assert.True(run.FailedCells == 0, $"{notebook.Path} ({mode}) has failed cells; executed copy: {copy}\n{string.Join('\n', failures)}");
+        return run;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Notebooks.Tests.Support;
+using NotebookRunner.Notebooks;
+
+namespace Notebooks.Tests.Runner;
+
+/// <summary>Bad input gets one clear message naming the file and the problem.</summary>
+public sealed class NotebookReaderTests : IDisposable
+{
+    private readonly TestNotebook files = new();
+
+    public void Dispose() => files.Dispose();
+
+    [Fact]
+    public void Load_MissingFile_NamesTheFile()
+    {
+        var error = Assert.Throws<NotebookException>(() => NotebookReader.Load("notebooks/99-nowhere.ipynb"));
+
+        Assert.Equal("notebooks/99-nowhere.ipynb: the file does not exist. Pass the path of an .ipynb file, e.g. notebooks/01-sequential-vs-concurrent.ipynb.", error.Message);
+    }
+
+    [Fact]
+    public void Load_MalformedJson_NamesTheFileAndTheLine()
+    {
+        var path = files.WriteText("broken.ipynb", "{\n  \"nbformat\": 4,\n  \"cells\": [ oops ]\n}");
+
+        var error = Assert.Throws<NotebookException>(() => NotebookReader.Load(path));
+
+        Assert.StartsWith($"{path}: the file is not valid JSON (line 3,", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownKernel_NamesTheCellAndWhatToDo()
+    {
+        var cell = TestNotebook.Code("fs", "printfn \"hi\"");
+        cell["metadata"]!["polyglot_notebook"]!["kernelName"] = "fsharp";
+        var path = files.Write("fsharp.ipynb", TestNotebook.Markdown("m", "# Title"), cell);
+
+        var error = Assert.Throws<NotebookException>(() => NotebookReader.Load(path));
+
+        Assert.Equal($"{path}: cell 2 (id 'fs') uses the kernel 'fsharp'. The runner executes C# cells only; set the cell's kernel to csharp or make it a markdown cell.", error.Message);
+    }
+
+    [Fact]
+    public void Load_KernelSelectedByFirstLine_IsHonoured()
+    {
+        var path = files.Write("magic.ipynb", "#!markdown\n# Not code", "#!csharp\n1", "#!C#\n2", "#!time\n3");
+
+        var cells = NotebookReader.Load(path).Cells;
+
+        Assert.Equal([false, true, true, true], cells.Select(cell => cell.IsCSharp));
+    }
+
+    [Fact]
+    public void Load_CellWithoutId_IsRejected()
+    {
+        var cell = TestNotebook.Code("x", "1");
+        cell.Remove("id");
+        var path = files.Write("no-id.ipynb", cell);
+
+        var error = Assert.Throws<NotebookException>(() => NotebookReader.Load(path));
+
+        Assert.Contains("cell 1 has no 'id'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_OlderNbformat_IsRejected()
+    {
+        var path = files.WriteText("old.ipynb", new JsonObject { ["nbformat"] = 3, ["worksheets"] = new JsonArray() }.ToJsonString());
+
+        var error = Assert.Throws<NotebookException>(() => NotebookReader.Load(path));
+
+        Assert.Equal($"{path}: nbformat is 3, but the runner reads nbformat 4 notebooks.", error.Message);
+    }
+
+    [Fact]
+    public void Apply_ReplacesEachExerciseBySolutionWithTheSameId()
+    {
+        var chapter = files.Write("chapter.ipynb", TestNotebook.Code("setup", "var a = 1;"), TestNotebook.Code("ex1", "// TODO", NotebookCell.ExerciseTag), TestNotebook.Code("check", "a"));
+        files.Write("solutions/chapter.ipynb", TestNotebook.Code("setup", "var a = 2;"), TestNotebook.Code("ex1", "a = 42;"));
+
+        var solved = Solutions.Apply(NotebookReader.Load(chapter));
+
+        Assert.Equal(["var a = 1;", "a = 42;", "a"], solved.Cells.Select(cell => cell.Source));
+        Assert.True(solved.Cells[1].IsExercise);
+    }
+
+    [Fact]
+    public void Apply_ExerciseWithoutSolution_NamesTheIdAndTheFile()
+    {
+        var chapter = files.Write("chapter.ipynb", TestNotebook.Code("ex1", "// TODO", NotebookCell.ExerciseTag), TestNotebook.Code("ex2", "// TODO", NotebookCell.ExerciseTag));
+        var solutions = files.Write("solutions/chapter.ipynb", TestNotebook.Code("ex1", "done();"));
+
+        var error = Assert.Throws<NotebookException>(() => Solutions.Apply(NotebookReader.Load(chapter)));
+
+        Assert.Equal($"{solutions}: has no solution for the exercise id(s) 'ex2' of chapter.ipynb. Add a code cell with that id.", error.Message);
+    }
+
+    [Fact]
+    public void Apply_MissingSolutionNotebook_SaysWhereItShouldBe()
+    {
+        var chapter = files.Write("lonely.ipynb", TestNotebook.Code("ex1", "// TODO", NotebookCell.ExerciseTag));
+
+        var error = Assert.Throws<NotebookException>(() => Solutions.Apply(NotebookReader.Load(chapter)));
+
+        Assert.Contains($"no solution notebook at {Path.Combine(files.Folder, "solutions", "lonely.ipynb")}", error.Message, StringComparison.Ordinal);
+    }
+}
