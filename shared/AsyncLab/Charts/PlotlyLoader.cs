@@ -8,7 +8,8 @@ internal static class PlotlyLoader
     /// <c>window.Plotly</c> exists. Otherwise every chart on the page shares one loading promise per
     /// URL (kept on <c>window</c>, so ten charts add one script tag), through RequireJS when the page
     /// uses it (classic Jupyter, where plotly registers as an AMD module instead of setting
-    /// <c>window.Plotly</c>). A failed load is reported in the chart's place and retried on the next chart.
+    /// <c>window.Plotly</c>). A failed load is reported above the chart's text version, which stays, and
+    /// is retried on the next chart.
     /// </summary>
     public const string Script = """
         (function (id, url, figure) {
@@ -21,8 +22,10 @@ internal static class PlotlyLoader
             Plotly.newPlot(element, figure.data, figure.layout, { responsive: true, displaylogo: false });
           }
           function fail() {
-            element.textContent = 'The chart could not be drawn: plotly.js did not load from ' + url +
-              '. Set PlotlyScript.Url in C# (or the ASYNCLAB_PLOTLY_URL environment variable) to a reachable copy of plotly.js.';
+            var message = document.createElement('p');
+            message.textContent = 'The chart could not be drawn: plotly.js did not load from ' + url +
+              '. Set PlotlyScript.Url in C# (or the ASYNCLAB_PLOTLY_URL environment variable) to a reachable copy of plotly.js. Its numbers follow as text.';
+            element.insertBefore(message, element.firstChild);
           }
           if (window.Plotly) { draw(window.Plotly); return; }
           var loads = window.asyncLabPlotlyLoads = window.asyncLabPlotlyLoads || {};

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -36,8 +39,7 @@ public sealed class ScriptKernel
             .WithImports(DefaultImports)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(notebookDirectory))
             .WithSourceResolver(new SourceFileResolver([], notebookDirectory))
-            .WithLanguageVersion(LanguageVersion.Latest)
-            .WithEmitDebugInformation(true);
+            .WithLanguageVersion(LanguageVersion.Latest);
     }
 
     /// <summary>Compiles and runs a small cell once, so that the first real cell does not pay for warming up the compiler.</summary>
@@ -141,13 +143,32 @@ public sealed class ScriptKernel
         return CellStatus.Failed;
     }
 
+    /// <summary>
+    /// Every framework assembly that defines public types, so that any framework namespace can be
+    /// imported with a <c>using</c>. Facades that only forward types are left out: they add nothing
+    /// a cell can name, but each reference costs time in every cell's compilation. When a library
+    /// loaded with <c>#r</c> refers to a facade, the metadata resolver finds it on demand.
+    /// </summary>
     private static MetadataReference[] LoadFrameworkReferences()
     {
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
-            .Where(path => Path.GetDirectoryName(path) == framework)
+            .Where(path => Path.GetDirectoryName(path) == framework && DefinesPublicTypes(path))
+            .Where(path => !Path.GetFileName(path).StartsWith("System.Private.", StringComparison.Ordinal) || path == typeof(object).Assembly.Location)
             .Append(typeof(ScriptKernel).Assembly.Location);
         return paths.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
+    }
+
+    private static bool DefinesPublicTypes(string path)
+    {
+        using var file = new PEReader(File.OpenRead(path));
+        if (!file.HasMetadata)
+        {
+            return false;
+        }
+
+        var metadata = file.GetMetadataReader();
+        return metadata.TypeDefinitions.Any(type => (metadata.GetTypeDefinition(type).Attributes & TypeAttributes.VisibilityMask) == TypeAttributes.Public);
     }
 }

@@ -43,6 +43,26 @@ public sealed class WhatACellSeesTests : IDisposable
     }
 
     [Fact]
+    public async Task FrameworkNamespaces_CanBeImportedWithAUsing()
+    {
+        var result = await kernel.SubmitAsync("""
+            using System.Threading;
+            using System.Diagnostics;
+            using System.Threading.Channels;
+            using System.Net.Http;
+            using System.Text.Json;
+            using System.Collections.Concurrent;
+            var source = new CancellationTokenSource();
+            var clock = Stopwatch.StartNew();
+            var channel = Channel.CreateBounded<int>(1);
+            var bag = new ConcurrentBag<string> { JsonSerializer.Serialize(new { A = 1 }) };
+            Console.Write($"{bag.Single()} {typeof(HttpClient).Name}");
+            """);
+
+        Assert.Equal("{\"A\":1} HttpClient", result.Stream("stdout"));
+    }
+
+    [Fact]
     public async Task KernelHelpers_AreStaticallyImported_EvenInsideDeclaredTypes()
     {
         var result = await kernel.SubmitAsync("""
