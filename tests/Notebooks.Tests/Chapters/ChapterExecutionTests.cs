@@ -1,7 +1,7 @@
-using Notebooks.Tests.Support;
 using NotebookRunner.Hosting;
 using NotebookRunner.Kernel;
 using NotebookRunner.Notebooks;
+using Notebooks.Tests.Support;
 
 namespace Notebooks.Tests.Chapters;
 
@@ -22,10 +22,7 @@ public sealed class ChapterExecutionTests
     {
         var chapter = ChapterFile.Load(file);
 
-        var run = await RunAsync(chapter.Chapter, "starter");
-
-        Assert.Equal(chapter.Exercises.Count, run.Checks.Count);
-        Assert.All(run.Checks, check => Assert.False(check.Passed, $"{file}: the check '{check.Title}' passes on the starter code"));
+        await RunAndCheckAsync(chapter, chapter.Chapter, "starter", passed: false);
     }
 
     [Theory]
@@ -34,10 +31,7 @@ public sealed class ChapterExecutionTests
     {
         var chapter = ChapterFile.Load(file);
 
-        var run = await RunAsync(Solutions.Apply(chapter.Chapter), "solutions");
-
-        Assert.Equal(chapter.Exercises.Count, run.Checks.Count);
-        Assert.All(run.Checks, check => Assert.True(check.Passed, $"{file}: the check '{check.Title}' does not pass with the solution"));
+        await RunAndCheckAsync(chapter, Solutions.Apply(chapter.Chapter), "solutions", passed: true);
     }
 
     [Theory]
@@ -46,10 +40,16 @@ public sealed class ChapterExecutionTests
     {
         var chapter = ChapterFile.Load(file);
 
-        var run = await RunAsync(NotebookReader.Load(chapter.SolutionPath), "solution-notebooks");
+        await RunAndCheckAsync(chapter, NotebookReader.Load(chapter.SolutionPath), "solution-notebooks", passed: true);
+    }
+
+    /// <summary>Runs <paramref name="notebook"/>, then expects one check per exercise of <paramref name="chapter"/>, each passed or each not yet.</summary>
+    private static async Task RunAndCheckAsync(ChapterFile chapter, NotebookDocument notebook, string mode, bool passed)
+    {
+        var run = await RunAsync(notebook, mode);
 
         Assert.Equal(chapter.Exercises.Count, run.Checks.Count);
-        Assert.All(run.Checks, check => Assert.True(check.Passed, $"{chapter.SolutionPath}: the check '{check.Title}' does not pass"));
+        Assert.All(run.Checks, check => Assert.True(check.Passed == passed, $"{notebook.Path} ({mode}): the check '{check.Title}' {(passed ? "does not pass" : "passes")}"));
     }
 
     /// <summary>Runs a notebook as the runner would, keeps the executed copy for inspection, and asserts no cell failed.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Notebooks.Tests.Support;
 using NotebookRunner.Notebooks;
+using Notebooks.Tests.Support;
 
 namespace Notebooks.Tests.Chapters;
 

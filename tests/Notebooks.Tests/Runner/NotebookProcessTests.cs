@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Notebooks.Tests.Support;
 using NotebookRunner.Hosting;
 using NotebookRunner.Kernel;
 using NotebookRunner.Notebooks;
+using Notebooks.Tests.Support;
 
 namespace Notebooks.Tests.Runner;
 

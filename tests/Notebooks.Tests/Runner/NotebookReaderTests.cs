@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Notebooks.Tests.Support;
 using NotebookRunner.Notebooks;
+using Notebooks.Tests.Support;
 
 namespace Notebooks.Tests.Runner;
 

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Notebooks.Tests.Support;
 using NotebookRunner.Kernel;
+using Notebooks.Tests.Support;
 
 namespace Notebooks.Tests.Runner;
 

@@ -1,5 +1,5 @@
-using Notebooks.Tests.Support;
 using NotebookRunner.Kernel;
+using Notebooks.Tests.Support;
 
 namespace Notebooks.Tests.Runner;
 
