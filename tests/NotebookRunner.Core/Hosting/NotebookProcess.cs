@@ -38,8 +38,9 @@ public static class NotebookProcess
             {
                 var timedOut = !messages.Reader.Completion.IsCompleted;
                 Stop(child);
-                var index = code[Math.Max(running, finished)].Index;
-                results[index] = timedOut ? TimedOut(options, running < 0) : await CrashedAsync(child, errors, errorsRead).ConfigureAwait(false);
+                var cell = code[Math.Max(running, finished)];
+                results[cell.Index] = timedOut ? TimedOut(options, running < 0) : await CrashedAsync(child, errors, errorsRead).ConfigureAwait(false);
+                options.CellFinished?.Invoke(cell, results[cell.Index]);
                 break;
             }
 
@@ -53,7 +54,9 @@ public static class NotebookProcess
                     deadline = options.CellTimeout;
                     break;
                 case ChildProtocol.Finished:
-                    results[code[message["cell"]!.GetValue<int>()].Index] = ChildProtocol.ReadResult(message);
+                    var done = code[message["cell"]!.GetValue<int>()];
+                    results[done.Index] = ChildProtocol.ReadResult(message);
+                    options.CellFinished?.Invoke(done, results[done.Index]);
                     finished++;
                     break;
             }
@@ -76,6 +79,10 @@ public static class NotebookProcess
             start.ArgumentList.Add(argument);
         }
 
+        // Cells arrive in quick succession, and each one's JIT work restarts the runtime's 100 ms wait
+        // before it counts calls to promote hot methods: the compiler's own hot paths would stay at
+        // their first, slower tier. Counting calls at once lets them be optimized early.
+        start.Environment.TryAdd("DOTNET_TC_CallCountingDelayMs", "0");
         foreach (var (name, value) in options.Environment)
         {
             start.Environment[name] = value;
@@ -116,7 +123,7 @@ public static class NotebookProcess
         var message = duringStartup
             ? $"The notebook's process did not get ready within {limit.TotalSeconds:0.#} s, so the runner stopped it."
             : $"The cell ran for more than {limit.TotalSeconds:0.#} s, so the runner stopped the notebook's process. Code that can hang needs its own timeout (the Stop button does not interrupt running code either); to allow slower cells, pass --cell-timeout.";
-        return Failure(CellStatus.TimedOut, "TimeoutError", message);
+        return Failure(CellStatus.TimedOut, "TimeoutError", message) with { RunTime = limit };
     }
 
     private static async Task<CellResult> CrashedAsync(Process child, StderrTail errors, Task errorsRead)

@@ -1,3 +1,6 @@
+using NotebookRunner.Kernel;
+using NotebookRunner.Notebooks;
+
 namespace NotebookRunner.Hosting;
 
 /// <summary>How notebooks are executed.</summary>
@@ -10,6 +13,9 @@ public sealed record RunOptions(ChildCommand Child, TimeSpan CellTimeout)
 
     /// <summary>How long the child may take to start and warm up before the first cell.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Called as each cell's result arrives, e.g. to show progress while a notebook runs.</summary>
+    public Action<NotebookCell, CellResult>? CellFinished { get; init; }
 
     /// <summary>Environment variables set for the child, e.g. <c>ASYNCLAB_LATENCY_SCALE</c>.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();

@@ -11,6 +11,9 @@ namespace NotebookRunner.Kernel;
 /// <param name="RunTime">Time spent loading and running the compiled cell.</param>
 public sealed record CellResult(CellStatus Status, IReadOnlyList<JsonObject> Outputs, int? ExecutionCount, TimeSpan CompileTime, TimeSpan RunTime)
 {
+    /// <summary>The time the cell took: compiling, loading and running.</summary>
+    public TimeSpan Duration => CompileTime + RunTime;
+
     /// <summary>The exercise checks the cell displayed.</summary>
     public IReadOnlyList<CheckOutcome> Checks => CheckOutcome.In(Outputs).ToList();
 

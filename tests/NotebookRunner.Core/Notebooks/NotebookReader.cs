@@ -8,6 +8,9 @@ public static class NotebookReader
 {
     private static readonly string[] KnownCellTypes = ["code", "markdown", "raw"];
 
+    /// <summary>Kernels whose cells draw rather than compute (a diagram): the runner keeps them as they are, unexecuted.</summary>
+    private static readonly string[] DisplayOnlyKernels = ["mermaid"];
+
     /// <summary>Reads and validates the notebook at <paramref name="path"/>.</summary>
     /// <exception cref="NotebookException">The file is missing, is not JSON, or is not a C# notebook.</exception>
     public static NotebookDocument Load(string path)
@@ -41,13 +44,15 @@ public static class NotebookReader
         }
 
         var defaultKernel = DefaultKernel(root);
-        return new NotebookDocument(fullPath, root, cells.Select((cell, index) => ReadCell(path, cell, index, defaultKernel)).ToList());
+        var listedKernels = (root["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["items"] as JsonArray)?
+            .Select(item => item?["name"]?.GetValue<string>() ?? "").ToHashSet() ?? [];
+        return new NotebookDocument(fullPath, root, cells.Select((cell, index) => ReadCell(path, cell, index, defaultKernel, listedKernels)).ToList());
     }
 
     private static string DefaultKernel(JsonObject root) =>
         root["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.GetValue<string>() ?? NotebookCell.CSharpKernel;
 
-    private static NotebookCell ReadCell(string path, JsonNode? node, int index, string defaultKernel)
+    private static NotebookCell ReadCell(string path, JsonNode? node, int index, string defaultKernel, HashSet<string> listedKernels)
     {
         var where = $"{path}: cell {index + 1}";
         if (node is not JsonObject cell)
@@ -75,9 +80,14 @@ public static class NotebookReader
         };
         var tags = (cell["metadata"]?["tags"] as JsonArray)?.Select(tag => tag?.GetValue<string>() ?? "").ToList() ?? [];
         var kernel = type == "code" ? KernelOf(cell, source, defaultKernel) : "";
-        if (type == "code" && kernel != NotebookCell.CSharpKernel && kernel != "markdown")
+        if (type == "code" && kernel != NotebookCell.CSharpKernel && kernel != "markdown" && !DisplayOnlyKernels.Contains(kernel))
         {
             throw new NotebookException($"{where} (id '{id}') uses the kernel '{kernel}'. The runner executes C# cells only; set the cell's kernel to csharp or make it a markdown cell.");
+        }
+
+        if (DisplayOnlyKernels.Contains(kernel) && !listedKernels.Contains(kernel))
+        {
+            throw new NotebookException($"{where} (id '{id}') uses the kernel '{kernel}', which the notebook's metadata does not list: add {{\"aliases\": [], \"name\": \"{kernel}\"}} to polyglot_notebook.kernelInfo.items.");
         }
 
         return new NotebookCell(index, id, kernel == "markdown" ? "markdown" : type, kernel == "markdown" ? "" : kernel, source, tags, cell);

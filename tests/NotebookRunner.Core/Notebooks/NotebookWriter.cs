@@ -8,6 +8,9 @@ namespace NotebookRunner.Notebooks;
 /// <summary>Writes an executed copy of a notebook: every field of the original, plus each cell's outputs.</summary>
 public static class NotebookWriter
 {
+    /// <summary>The key of the cell metadata entry in which an executed copy records each cell's status and time.</summary>
+    public const string RunnerMetadataKey = "notebook_runner";
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 1, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes the executed copy of <paramref name="run"/> to <paramref name="path"/>, creating its folder.</summary>
@@ -22,6 +25,14 @@ public static class NotebookWriter
             var result = run.Results[cell.Index];
             json["source"] = Lines(cell.Source);
             json["execution_count"] = result.ExecutionCount;
+            if (cell.IsCSharp)
+            {
+                json["metadata"]![RunnerMetadataKey] = new JsonObject
+                {
+                    ["status"] = result.Status.ToString().ToLowerInvariant(),
+                    ["seconds"] = Math.Round(result.Duration.TotalSeconds, 3),
+                };
+            }
             json["outputs"] = new JsonArray([.. result.Outputs.Select(output => Lines(output))]);
         }
 

@@ -39,6 +39,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Matches(@"a-hangs\s+2\s+1\s+0 / 0", output);
         Assert.Matches(@"b-works\s+1\s+0\s+0 / 0", output);
         Assert.Contains("a-hangs: cell 2 (id 'c1') timedout: The cell ran for more than 3 s", output, StringComparison.Ordinal);
+        Assert.Matches(@"Running nb/a-hangs.ipynb ...\n  ok +\d+\.\d{3} s  cell 1 \(c0\)\n  timedout +3\.000 s  cell 2 \(c1\)\n", output);
         var second = JsonNode.Parse(File.ReadAllText(Path.Combine(files.Folder, "executed", "b-works.ipynb")))!;
         Assert.Equal("second notebook\n", second["cells"]![0]!["outputs"]![0]!["text"]![0]!.GetValue<string>());
     }

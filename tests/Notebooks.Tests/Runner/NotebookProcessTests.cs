@@ -34,6 +34,7 @@ public sealed class NotebookProcessTests : IDisposable
         var run = await NotebookProcess.RunAsync(NotebookReader.Load(path), Options(TimeSpan.FromSeconds(3)));
 
         Assert.Equal([CellStatus.Ok, CellStatus.TimedOut, CellStatus.NotRun], run.Results.Select(result => result.Status));
+        Assert.Equal(TimeSpan.FromSeconds(3), run.Results[1].Duration);
         Assert.Equal("before\n", run.Results[0].Stream("stdout"));
         Assert.StartsWith("The cell ran for more than 3 s, so the runner stopped the notebook's process.", run.Results[1].Error(), StringComparison.Ordinal);
         Assert.Equal(2, run.FailedCells);
@@ -69,6 +70,8 @@ public sealed class NotebookProcessTests : IDisposable
         Assert.Equal(1, cell["execution_count"]!.GetValue<int>());
         Assert.Equal(["line 1\n", "line 2\n"], cell["outputs"]![0]!["text"]!.AsArray().Select(line => line!.GetValue<string>()));
         Assert.Equal(1, cell["outputs"]![1]!["execution_count"]!.GetValue<int>());
+        Assert.Equal("ok", cell["metadata"]![NotebookWriter.RunnerMetadataKey]!["status"]!.GetValue<string>());
+        Assert.InRange(cell["metadata"]![NotebookWriter.RunnerMetadataKey]!["seconds"]!.GetValue<double>(), 0, run.WallTime.TotalSeconds);
         Assert.Equal(["done"], cell["outputs"]![1]!["data"]!["text/plain"]!.AsArray().Select(line => line!.GetValue<string>()));
     }
 

@@ -52,6 +52,34 @@ public sealed class NotebookReaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_DiagramCellOfAListedKernel_PassesThroughUnexecuted()
+    {
+        var diagram = TestNotebook.Code("flow", "graph LR; Start --> Await --> Resume");
+        diagram["metadata"]!["polyglot_notebook"]!["kernelName"] = "mermaid";
+        var path = files.Write("diagram.ipynb", diagram, TestNotebook.Code("after", "1"));
+        var json = JsonNode.Parse(File.ReadAllText(path))!;
+        json["metadata"]!["polyglot_notebook"]!["kernelInfo"]!["items"]!.AsArray().Add(new JsonObject { ["aliases"] = new JsonArray(), ["name"] = "mermaid" });
+        File.WriteAllText(path, json.ToJsonString());
+
+        var cells = NotebookReader.Load(path).Cells;
+
+        Assert.Equal(("code", "mermaid", false), (cells[0].CellType, cells[0].Kernel, cells[0].IsCSharp));
+        Assert.True(cells[1].IsCSharp);
+    }
+
+    [Fact]
+    public void Load_DiagramCellOfAnUnlistedKernel_SaysWhatToAdd()
+    {
+        var diagram = TestNotebook.Code("flow", "graph LR; A --> B");
+        diagram["metadata"]!["polyglot_notebook"]!["kernelName"] = "mermaid";
+        var path = files.Write("unlisted.ipynb", diagram);
+
+        var error = Assert.Throws<NotebookException>(() => NotebookReader.Load(path));
+
+        Assert.Contains("uses the kernel 'mermaid', which the notebook's metadata does not list", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_CellWithoutId_IsRejected()
     {
         var cell = TestNotebook.Code("x", "1");
