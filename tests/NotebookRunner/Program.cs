@@ -23,7 +23,6 @@ try
     var options = new RunOptions(Self(), arguments.CellTimeout)
     {
         Environment = arguments.LatencyScale is { } scale ? new Dictionary<string, string> { ["ASYNCLAB_LATENCY_SCALE"] = scale } : new Dictionary<string, string>(),
-        CellFinished = (cell, result) => Console.WriteLine($"  {result.Status.ToString().ToLowerInvariant(),-8} {result.Duration.TotalSeconds,7:0.000} s  cell {cell.Index + 1} ({cell.Id})"),
     };
     if (arguments.BenchmarkCells is { } cells)
     {
@@ -36,6 +35,7 @@ try
         throw new ArgumentException($"No .ipynb files found in {string.Join(", ", arguments.Paths)}.");
     }
 
+    options = options with { CellFinished = (cell, result) => Console.WriteLine($"  {result.Status.ToString().ToLowerInvariant(),-8} {result.Duration.TotalSeconds,7:0.000} s  cell {cell.Index + 1} ({cell.Id})") };
     var runs = new List<NotebookRun>();
     foreach (var notebook in notebooks)
     {

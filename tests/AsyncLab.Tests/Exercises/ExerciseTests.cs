@@ -4,9 +4,9 @@ using static AsyncLab.Tests.Support.Recorded;
 namespace AsyncLab.Tests.Exercises;
 
 /// <summary>
-/// Checks run on a manual clock. The attempt runs on the thread pool, so before each Advance a test
-/// waits until the attempt has scheduled the timers it is about to await (plus the check's own
-/// timeout timer). Nothing sleeps.
+/// Checks whose timing matters run on a <see cref="VirtualTimeLoop"/>: the attempt runs on the loop, its
+/// times are exact, and the check's timeout is virtual. One test runs off the loop on a manual clock,
+/// where the attempt runs on the thread pool. Nothing sleeps.
 /// </summary>
 public class ExerciseTests
 {
@@ -20,28 +20,25 @@ public class ExerciseTests
     }
 
     [Fact]
-    public async Task CheckAsync_ConcurrentAttempt_Passes()
+    public void CheckAsync_ConcurrentAttempt_Passes()
     {
-        Task<CheckResult> checking = Exercise.CheckAsync(
+        CheckResult result = CheckOnTheLoop(
             "Fetch all three at once",
             io => Task.WhenAll(io.FetchAsync("A", Seconds(1)), io.FetchAsync("B", Seconds(1)), io.FetchAsync("C", Seconds(1))),
-            _io, Timeout,
+            Timeout,
             Expect.Operations(3), Expect.AllAtOnce(), Expect.TotalNearLongest(), Expect.NothingRunning());
-        await _time.WaitForScheduledTimersAsync(4);
-        _time.Advance(Seconds(1));
-
-        CheckResult result = await checking;
 
         Assert.True(result.Passed, result.ToString());
         Assert.Null(result.Hint);
         Assert.StartsWith("✅ PASSED: Fetch all three at once", result.ToString());
         Assert.Equal(5, result.Expectations.Count);
+        Assert.Equal("elapsed 1.000 s; longest 1.000 s; sum 3.000 s", result.Expectations[3].Measured);
     }
 
     [Fact]
-    public async Task CheckAsync_SequentialAttempt_NotYetWithHintShowingTheMeasuredNumbers()
+    public void CheckAsync_SequentialAttempt_NotYetWithHintShowingTheMeasuredNumbers()
     {
-        Task<CheckResult> checking = Exercise.CheckAsync(
+        CheckResult result = CheckOnTheLoop(
             "Fetch all three at once",
             async io =>
             {
@@ -49,22 +46,39 @@ public class ExerciseTests
                 await io.FetchAsync("B", Seconds(1));
                 await io.FetchAsync("C", Seconds(1));
             },
-            _io, Timeout,
+            Timeout,
             Expect.TotalNearLongest(), Expect.AllAtOnce());
-        for (int fetch = 0; fetch < 3; fetch++)
-        {
-            // The check's timeout timer, and the timer of the fetch the attempt is awaiting now.
-            await _time.WaitForScheduledTimersAsync(2);
-            _time.Advance(Seconds(1));
-        }
-
-        CheckResult result = await checking;
 
         Assert.False(result.Passed);
         Assert.StartsWith("⏳ NOT YET: Fetch all three at once", result.ToString());
         Assert.Contains("  ✘ The total time is close to the longest operation, not to the sum of all of them — elapsed 3.000 s; longest 1.000 s; sum 3.000 s", result.ToString());
         Assert.EndsWith("(measured: elapsed 3.000 s; longest 1.000 s; sum 3.000 s)", result.Hint);
         Assert.StartsWith("The elapsed time was closer to the sum of the durations", result.Hint);
+    }
+
+    [Fact]
+    public async Task CheckAsync_OffTheLoop_RunsTheAttemptOnThePoolWithTheRecordersClock()
+    {
+        int testThread = Environment.CurrentManagedThreadId;
+        int attemptThread = testThread;
+        Task<CheckResult> checking = Exercise.CheckAsync(
+            "Fetch both at once",
+            io =>
+            {
+                attemptThread = Environment.CurrentManagedThreadId;
+                return Task.WhenAll(io.FetchAsync("A", Seconds(1)), io.FetchAsync("B", Seconds(1)));
+            },
+            _io, Timeout,
+            Expect.Operations(2), Expect.AllAtOnce());
+
+        // The attempt runs on the thread pool: wait until it has started its two timers (plus the check's timeout).
+        await _time.WaitForScheduledTimersAsync(3);
+        _time.Advance(Seconds(1));
+        CheckResult result = await checking;
+
+        Assert.True(result.Passed, result.ToString());
+        Assert.NotEqual(testThread, attemptThread);
+        Assert.All(_io.Recorder.Operations, o => Assert.Equal(Seconds(1), o.End));
     }
 
     [Fact]
@@ -90,20 +104,17 @@ public class ExerciseTests
     }
 
     [Fact]
-    public async Task CheckAsync_AttemptHangs_TimesOutAsNotYet()
+    public void CheckAsync_AttemptHangs_TimesOutAsNotYetAtTheVirtualTimeout()
     {
         var never = new TaskCompletionSource();
-        Task<CheckResult> checking = Exercise.CheckAsync(
+
+        CheckResult result = CheckOnTheLoop(
             "Hang", async io =>
             {
                 await io.FetchAsync("A", Seconds(1));
                 await never.Task;
             },
-            _io, Seconds(5), Expect.Operations(1));
-        await _time.WaitForScheduledTimersAsync(2);
-        _time.Advance(Seconds(5));
-
-        CheckResult result = await checking;
+            Seconds(5), Expect.Operations(1));
 
         Assert.False(result.Passed);
         Assert.Equal("did not finish within 5.000 s", result.Expectations[0].Measured);
@@ -111,14 +122,10 @@ public class ExerciseTests
     }
 
     [Fact]
-    public async Task CheckAsync_AttemptReturnsAValue_ChecksIt()
+    public void CheckAsync_AttemptReturnsAValue_ChecksIt()
     {
-        Task<CheckResult> checking = Exercise.CheckAsync(
-            "Price", io => io.FetchAsync("price", Seconds(1), 42), _io, Timeout, Expect.Result(42));
-        await _time.WaitForScheduledTimersAsync(2);
-        _time.Advance(Seconds(1));
-
-        CheckResult result = await checking;
+        CheckResult result = VirtualTimeLoop.Run(time => Exercise.CheckAsync(
+            "Price", io => io.FetchAsync("price", Seconds(1), 42), Io(time), Timeout, Expect.Result(42)));
 
         Assert.True(result.Passed, result.ToString());
         Assert.Equal("returned 42", result.Expectations[1].Measured);
@@ -187,4 +194,12 @@ public class ExerciseTests
         Assert.Equal("value", exception.ParamName);
         Assert.StartsWith("The exercise timeout must be greater than zero and at most one day, but was", exception.Message);
     }
+
+    /// <summary>Simulated I/O on <paramref name="time"/>, unscaled whatever the environment says.</summary>
+    private static SimulatedIO Io(TimeProvider time) =>
+        new(new TimingRecorder(time), new SimulatedIOOptions { LatencyScale = 1 });
+
+    /// <summary>Runs the check on a virtual time loop, with the loop's clock and the given timeout.</summary>
+    private static CheckResult CheckOnTheLoop(string title, Func<SimulatedIO, Task> attempt, TimeSpan timeout, params Expectation[] expectations) =>
+        VirtualTimeLoop.Run(time => Exercise.CheckAsync(title, attempt, Io(time), timeout, expectations));
 }

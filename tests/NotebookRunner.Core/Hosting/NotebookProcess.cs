@@ -79,10 +79,6 @@ public static class NotebookProcess
             start.ArgumentList.Add(argument);
         }
 
-        // Cells arrive in quick succession, and each one's JIT work restarts the runtime's 100 ms wait
-        // before it counts calls to promote hot methods: the compiler's own hot paths would stay at
-        // their first, slower tier. Counting calls at once lets them be optimized early.
-        start.Environment.TryAdd("DOTNET_TC_CallCountingDelayMs", "0");
         foreach (var (name, value) in options.Environment)
         {
             start.Environment[name] = value;
