@@ -13,7 +13,7 @@ namespace AsyncLab;
 ///     Expect.Operations(3), Expect.AllAtOnce(), Expect.TotalNearLongest());
 /// </code>
 /// </example>
-public static class Expect
+public static partial class Expect
 {
     private static readonly Expectation s_noException = new(
         "Runs to the end without an exception",

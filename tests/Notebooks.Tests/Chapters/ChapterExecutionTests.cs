@@ -6,9 +6,9 @@ using Notebooks.Tests.Support;
 namespace Notebooks.Tests.Chapters;
 
 /// <summary>
-/// Every chapter runs headlessly with no failed cell. In starter mode every check says "not yet" (the
-/// starter code is the obvious wrong answer); with the solutions every check passes. Simulated
-/// latencies run at half scale, and every check must hold there too.
+/// Every chapter runs headlessly with no failed cell and leaves nothing running. In starter mode every
+/// check says "not yet" (the starter code is the obvious wrong answer); with the solutions every check
+/// passes. Simulated latencies run at half scale, and every check must hold there too.
 /// </summary>
 public sealed class ChapterExecutionTests
 {
@@ -60,13 +60,14 @@ public sealed class ChapterExecutionTests
             Environment = new Dictionary<string, string> { ["ASYNCLAB_LATENCY_SCALE"] = LatencyScale },
         };
 
-        var run = await NotebookProcess.RunAsync(notebook, options);
+        var run = await NotebookProcess.RunAsync(LeftoverProbe.AddTo(notebook), options);
 
         var copy = Path.Combine(Repository.Root, "artifacts", "test-executed", mode, Path.GetFileName(notebook.Path));
         NotebookWriter.Write(run, copy);
-        var failures = notebook.Cells.Where(cell => cell.IsCSharp && run.Results[cell.Index].Status != CellStatus.Ok)
+        var failures = run.Notebook.Cells.Where(cell => cell.IsCSharp && run.Results[cell.Index].Status != CellStatus.Ok)
             .Select(cell => $"cell '{cell.Id}': {string.Join(" | ", run.Results[cell.Index].Outputs.Select(output => output["evalue"]?.GetValue<string>()).OfType<string>())}");
         Assert.True(run.FailedCells == 0, $"{notebook.Path} ({mode}) has failed cells; executed copy: {copy}\n{string.Join('\n', failures)}");
+        Assert.True(LeftoverProbe.Leftovers(run) == "", $"{notebook.Path} ({mode}): {LeftoverProbe.Leftovers(run)}; executed copy: {copy}");
         return run;
     }
 }
