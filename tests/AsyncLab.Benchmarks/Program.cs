@@ -39,7 +39,7 @@ static void WhenAllInVirtualTime(int runs)
     Console.WriteLine(Invariant($"    virtual end: {summary.Elapsed.TotalSeconds:0.000} s (exactly 3 s: {summary.Elapsed == TimeSpan.FromSeconds(3)})"));
     Console.WriteLine(Invariant($"    wall time, first run (includes JIT): {firstMs:0.00} ms"));
     Console.WriteLine(Invariant($"    wall time, next {runs} runs: median {Median(wallMs):0.000} ms, 90th percentile {Percentile(wallMs, 0.9):0.000} ms, max {wallMs.Max():0.000} ms"));
-    Console.WriteLine(Invariant($"    target < 50 ms: {(Median(wallMs) < 50 && firstMs < 50 ? "met" : "NOT met")}"));
+    Console.WriteLine(Invariant($"    target < 50 ms per run: {(Percentile(wallMs, 0.9) < 50 ? "met" : "NOT met")} (90th percentile); the first run in a process also pays the one-time JIT cost"));
     Console.WriteLine();
 }
 

@@ -7,6 +7,11 @@ namespace AsyncLab;
 /// behaviour. A check never throws because of an unsolved exercise: an exception, a
 /// <see cref="NotImplementedException"/> or a hang all become "not yet".
 /// </summary>
+/// <remarks>
+/// Called inside <see cref="VirtualTimeLoop"/>, a check runs the attempt on the loop with the virtual
+/// clock: the measured times are exact, and <see cref="Timeout"/> is virtual time. Elsewhere the attempt
+/// runs on the thread pool with the real clock, so that an attempt that blocks cannot block the check.
+/// </remarks>
 /// <example>
 /// <code>
 /// await Exercise.CheckAsync("Fetch both at once",
@@ -19,7 +24,7 @@ public static class Exercise
     private static readonly TimeSpan s_maximumTimeout = TimeSpan.FromDays(1);
     private static TimeSpan s_timeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long an attempt may run before it counts as hanging; 30 seconds unless changed.</summary>
+    /// <summary>How long an attempt may run before it counts as hanging; 30 seconds unless changed (virtual seconds inside <see cref="VirtualTimeLoop"/>).</summary>
     public static TimeSpan Timeout
     {
         get => s_timeout;
@@ -80,8 +85,9 @@ public static class Exercise
         using var stopTimeout = new CancellationTokenSource();
         Task timeoutElapsed = Task.Delay(timeout, time, stopTimeout.Token);
 
-        // On the thread pool, so that an attempt that blocks its thread cannot block the check.
-        Task<object?> attemptTask = Task.Run(() => attempt(io));
+        // On the thread pool, so that an attempt that blocks its thread cannot block the check; but on
+        // a virtual time loop the attempt must stay on the loop, where its timers fire and its time is exact.
+        Task<object?> attemptTask = VirtualTimeLoop.IsRunning ? attempt(io) : Task.Run(() => attempt(io));
         bool timedOut = await Task.WhenAny(attemptTask, timeoutElapsed) != attemptTask;
         stopTimeout.Cancel();
 

@@ -33,6 +33,6 @@ public sealed class ExerciseRun
     /// <summary>True when the attempt did not finish within <see cref="Exercise.Timeout"/>.</summary>
     public bool TimedOut { get; }
 
-    /// <summary>How long the attempt ran, until it returned or timed out.</summary>
+    /// <summary>How long the attempt ran, until it returned or timed out, on the recorder's clock (virtual time inside <see cref="VirtualTimeLoop"/>).</summary>
     public TimeSpan WallTime { get; }
 }

@@ -19,10 +19,13 @@ public sealed class TimingRecorder
     private int _generation;
 
     /// <summary>Creates a recorder whose clock starts now.</summary>
-    /// <param name="timeProvider">Where time comes from; <see cref="TimeProvider.System"/> when null. Tests pass a fake clock.</param>
+    /// <param name="timeProvider">
+    /// Where time comes from. When null: the virtual clock if the recorder is created inside
+    /// <see cref="VirtualTimeLoop"/>, <see cref="TimeProvider.System"/> everywhere else. Tests pass a fake clock.
+    /// </param>
     public TimingRecorder(TimeProvider? timeProvider = null)
     {
-        TimeProvider = timeProvider ?? TimeProvider.System;
+        TimeProvider = timeProvider ?? VirtualTimeLoop.AmbientTime;
         _startTimestamp = TimeProvider.GetTimestamp();
     }
 
