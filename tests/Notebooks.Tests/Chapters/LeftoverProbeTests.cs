@@ -1,6 +1,6 @@
-using Notebooks.Tests.Support;
 using NotebookRunner.Hosting;
 using NotebookRunner.Notebooks;
+using Notebooks.Tests.Support;
 
 namespace Notebooks.Tests.Chapters;
 
