@@ -53,8 +53,13 @@ internal sealed record RunnerArguments(IReadOnlyList<string> Paths, bool Solutio
                         : throw new ArgumentException($"--latency-scale must be a number greater than 0 and at most 100, e.g. 0.5, but was '{text}'.");
                     break;
                 case "--bench":
-                    bench = i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var cells) ? cells : 100;
-                    i += i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out _) ? 1 : 0;
+                    bench = 100;
+                    if (i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var cells))
+                    {
+                        bench = cells;
+                        i++;
+                    }
+
                     if (bench is < 1 or > 10_000)
                     {
                         throw new ArgumentException($"--bench takes a number of cells from 1 to 10000, but was {bench}.");
