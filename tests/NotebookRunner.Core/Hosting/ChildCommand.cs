@@ -24,6 +24,6 @@ public sealed record ChildCommand(string FileName, IReadOnlyList<string> Argumen
             throw new FileNotFoundException($"The runner is not built: {assembly} does not exist. Build it with: dotnet build tests/NotebookRunner", assembly);
         }
 
-        return new(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet", [assembly]);
+        return new(DotnetHost.FileName, [assembly]);
     }
 }

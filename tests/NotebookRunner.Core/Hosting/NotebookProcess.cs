@@ -132,13 +132,7 @@ public static class NotebookProcess
 
     private static CellResult Failure(CellStatus status, string name, string message, string details = "")
     {
-        var error = new JsonObject
-        {
-            ["output_type"] = "error",
-            ["ename"] = name,
-            ["evalue"] = message,
-            ["traceback"] = new JsonArray([.. $"{message}\n{details}".TrimEnd().Split('\n').Select(line => JsonValue.Create(line))]),
-        };
+        var error = CellOutputs.ErrorOutput(name, message, $"{message}\n{details}".TrimEnd().Split('\n'));
         return new CellResult(status, [error], null, TimeSpan.Zero, TimeSpan.Zero);
     }
 

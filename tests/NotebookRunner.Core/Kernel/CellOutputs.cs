@@ -66,14 +66,17 @@ public sealed class CellOutputs
     }
 
     /// <summary>Adds an <c>error</c> output.</summary>
-    public void Error(string name, string value, IEnumerable<string> traceback) =>
-        Add(new JsonObject
+    public void Error(string name, string value, IEnumerable<string> traceback) => Add(ErrorOutput(name, value, traceback));
+
+    /// <summary>An nbformat <c>error</c> output.</summary>
+    public static JsonObject ErrorOutput(string name, string value, IEnumerable<string> traceback) =>
+        new()
         {
             ["output_type"] = "error",
             ["ename"] = name,
             ["evalue"] = value,
             ["traceback"] = new JsonArray([.. traceback.Select(line => JsonValue.Create(line))]),
-        });
+        };
 
     /// <summary>Ends the cell and returns its outputs; later writes are dropped.</summary>
     public IReadOnlyList<JsonObject> Close()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security;
 using System.Text.Json.Nodes;
+using NotebookRunner.Hosting;
 
 namespace NotebookRunner.Kernel;
 
@@ -93,7 +94,7 @@ internal sealed class NuGetRestorer
 
     private static async Task<(int ExitCode, string Output)> RunDotnetAsync(string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(DotnetHost.FileName)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
