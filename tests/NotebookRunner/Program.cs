@@ -3,9 +3,9 @@ using NotebookRunner.Hosting;
 using NotebookRunner.Notebooks;
 using NotebookRunner.Reporting;
 
-if (args is [ChildCommand.ChildFlag])
+if (args is [ChildCommand.ChildFlag, var engine])
 {
-    await ChildHost.RunAsync(Console.In, Console.OpenStandardOutput());
+    await ChildEngines.RunAsync(Enum.Parse<KernelEngine>(engine, ignoreCase: true));
     return 0;
 }
 
@@ -22,6 +22,7 @@ try
     arguments = RunnerArguments.Parse(args);
     var options = new RunOptions(Self(), arguments.CellTimeout)
     {
+        Engine = arguments.Engine,
         Environment = arguments.LatencyScale is { } scale ? new Dictionary<string, string> { ["ASYNCLAB_LATENCY_SCALE"] = scale } : new Dictionary<string, string>(),
     };
     if (arguments.BenchmarkCells is { } cells)

@@ -1,13 +1,14 @@
 using System.Globalization;
+using NotebookRunner.Hosting;
 
 namespace NotebookRunner;
 
 /// <summary>The runner's command line, parsed; <see cref="Parse"/> explains what is wrong with a bad one.</summary>
-internal sealed record RunnerArguments(IReadOnlyList<string> Paths, bool Solutions, string OutputDirectory, TimeSpan CellTimeout, string? LatencyScale, int? BenchmarkCells)
+internal sealed record RunnerArguments(IReadOnlyList<string> Paths, bool Solutions, string OutputDirectory, TimeSpan CellTimeout, string? LatencyScale, int? BenchmarkCells, KernelEngine Engine)
 {
     public const string Usage = """
-        Executes C# notebooks headlessly, the way the Polyglot Notebooks C# kernel runs them,
-        and writes executed copies with their outputs.
+        Executes C# notebooks headlessly in the .NET Interactive C# kernel that Polyglot Notebooks
+        and Jupyter run, and writes executed copies with their outputs.
 
         Usage: dotnet run --project tests/NotebookRunner -- [options] [notebook.ipynb | folder ...]
 
@@ -16,9 +17,12 @@ internal sealed record RunnerArguments(IReadOnlyList<string> Paths, bool Solutio
                                same cell id); fail when a check does not pass
           --out DIR            where executed copies go (default: artifacts/executed, or
                                artifacts/executed-solutions with --solutions)
+          --kernel NAME        interactive: the real .NET Interactive C# kernel (default);
+                               scripting: the runner's own engine on Roslyn scripting, same contract, faster
           --cell-timeout SEC   how long one cell may run before its notebook is stopped (default: 120)
           --latency-scale X    scale every simulated latency by X, e.g. 0.5 (sets ASYNCLAB_LATENCY_SCALE)
-          --bench [CELLS]      measure the runner itself: cold start and time per trivial cell (default: 100 cells)
+          --bench [CELLS]      measure both engines side by side: cold start and time per trivial cell
+                               (default: 100 cells)
           --help               show this text
 
         Exit code: 0 when every cell ran (and, with --solutions, every check passed); 1 otherwise;
@@ -33,6 +37,7 @@ internal sealed record RunnerArguments(IReadOnlyList<string> Paths, bool Solutio
         var timeout = Hosting.RunOptions.DefaultCellTimeout;
         string? scale = null;
         int? bench = null;
+        var engine = KernelEngine.Interactive;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -45,6 +50,12 @@ internal sealed record RunnerArguments(IReadOnlyList<string> Paths, bool Solutio
                     break;
                 case "--cell-timeout":
                     timeout = TimeSpan.FromSeconds(Number(args, ref i, "a number of seconds greater than 0, e.g. 60"));
+                    break;
+                case "--kernel":
+                    var name = Value(args, ref i);
+                    engine = Enum.TryParse<KernelEngine>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(name, CultureInfo.InvariantCulture, out _)
+                        ? parsed
+                        : throw new ArgumentException($"--kernel must be interactive or scripting, but was '{name}'.");
                     break;
                 case "--latency-scale":
                     var text = Value(args, ref i);
@@ -75,7 +86,7 @@ internal sealed record RunnerArguments(IReadOnlyList<string> Paths, bool Solutio
         }
 
         var defaultOutput = Path.Combine("artifacts", solutions ? "executed-solutions" : "executed");
-        return new RunnerArguments(paths, solutions, output ?? defaultOutput, timeout, scale, bench);
+        return new RunnerArguments(paths, solutions, output ?? defaultOutput, timeout, scale, bench, engine);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

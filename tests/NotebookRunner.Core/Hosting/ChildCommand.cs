@@ -5,8 +5,11 @@ namespace NotebookRunner.Hosting;
 /// <param name="Arguments">Arguments before the child's own: the runner assembly.</param>
 public sealed record ChildCommand(string FileName, IReadOnlyList<string> Arguments)
 {
-    /// <summary>The argument that makes the runner program act as a child.</summary>
+    /// <summary>The argument that makes the runner program act as a child; the engine's name follows it.</summary>
     public const string ChildFlag = "--child";
+
+    /// <summary>The arguments that start a child executing cells in <paramref name="engine"/>.</summary>
+    public IEnumerable<string> ChildArguments(KernelEngine engine) => [.. Arguments, ChildFlag, engine.ToString().ToLowerInvariant()];
 
     private const string RunnerAssembly = "NotebookRunner.dll";
 

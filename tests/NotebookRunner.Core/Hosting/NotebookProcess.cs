@@ -17,9 +17,9 @@ public static class NotebookProcess
     public static async Task<NotebookRun> RunAsync(NotebookDocument notebook, RunOptions options)
     {
         var code = notebook.Cells.Where(cell => cell.IsCSharp).ToList();
-        var results = notebook.Cells.Select(_ => CellResult.NotRun).ToArray();
+        var results = notebook.Cells.Select(cell => cell.IsForeign ? Failure(CellStatus.Failed, "KernelNotFound", cell.ForeignKernelMessage) : CellResult.NotRun).ToArray();
         var clock = Stopwatch.StartNew();
-        using var child = Start(options);
+        using var child = Start(options, notebook.Directory);
         var messages = Channel.CreateUnbounded<JsonNode>();
         var errors = new StderrTail();
         _ = PumpAsync(child.StandardOutput, messages.Writer);
@@ -66,15 +66,17 @@ public static class NotebookProcess
         return new NotebookRun(notebook, results, clock.Elapsed, startup);
     }
 
-    private static Process Start(RunOptions options)
+    /// <summary>Starts the child in the notebook's folder, as VS Code starts the kernel, so relative paths in cells resolve from there.</summary>
+    private static Process Start(RunOptions options, string directory)
     {
         var start = new ProcessStartInfo(options.Child.FileName)
         {
+            WorkingDirectory = directory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in options.Child.Arguments.Append(ChildCommand.ChildFlag))
+        foreach (var argument in options.Child.ChildArguments(options.Engine))
         {
             start.ArgumentList.Add(argument);
         }

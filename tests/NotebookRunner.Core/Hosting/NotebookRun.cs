@@ -12,10 +12,10 @@ namespace NotebookRunner.Hosting;
 public sealed record NotebookRun(NotebookDocument Notebook, IReadOnlyList<CellResult> Results, TimeSpan WallTime, TimeSpan StartupTime)
 {
     /// <summary>The code cells that were executed or should have been.</summary>
-    public int CodeCells => Notebook.Cells.Count(cell => cell.IsCSharp);
+    public int CodeCells => Notebook.Cells.Count(cell => cell.IsExecutable);
 
-    /// <summary>Cells that failed, timed out, or were not run because of an earlier hang or crash.</summary>
-    public int FailedCells => Notebook.Cells.Count(cell => cell.IsCSharp && Results[cell.Index].Status != CellStatus.Ok);
+    /// <summary>Cells that failed, timed out, were for a kernel the runner does not have, or were not run because of an earlier hang or crash.</summary>
+    public int FailedCells => Notebook.Cells.Count(cell => cell.IsExecutable && Results[cell.Index].Status != CellStatus.Ok);
 
     /// <summary>Every exercise check the notebook displayed, in order.</summary>
     public IReadOnlyList<CheckOutcome> Checks => Results.SelectMany(result => result.Checks).ToList();

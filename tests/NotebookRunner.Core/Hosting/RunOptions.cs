@@ -11,6 +11,9 @@ public sealed record RunOptions(ChildCommand Child, TimeSpan CellTimeout)
     /// <summary>The per-cell timeout when none is given.</summary>
     public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromSeconds(120);
 
+    /// <summary>The kernel that executes the cells; the real .NET Interactive kernel unless asked otherwise.</summary>
+    public KernelEngine Engine { get; init; } = KernelEngine.Interactive;
+
     /// <summary>How long the child may take to start and warm up before the first cell.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(120);
 

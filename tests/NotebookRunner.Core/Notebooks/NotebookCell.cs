@@ -19,6 +19,16 @@ public sealed record NotebookCell(
     /// <summary>Whether this is a code cell the C# kernel executes.</summary>
     public bool IsCSharp => CellType == "code" && Kernel == CSharpKernel;
 
+    /// <summary>Whether this is a code cell for a kernel the runner does not have (F#, PowerShell...): it fails with a message, and the other cells still run.</summary>
+    public bool IsForeign => CellType == "code" && Kernel is not CSharpKernel and not "mermaid";
+
+    /// <summary>Whether this is a code cell meant to execute: C#, or a foreign kernel's (which fails). Diagram cells are not.</summary>
+    public bool IsExecutable => IsCSharp || IsForeign;
+
+    /// <summary>The error a foreign cell reports instead of running.</summary>
+    public string ForeignKernelMessage =>
+        $"Cell {Index + 1} (id '{Id}') is for the kernel '{Kernel}', which the runner does not have: it executes C# cells only. Make the cell C# (kernel csharp) or a markdown cell.";
+
     /// <summary>Whether this cell is an exercise starter.</summary>
     public bool IsExercise => Tags.Contains(ExerciseTag);
 

@@ -11,6 +11,17 @@ public static class NotebookReader
     /// <summary>Kernels whose cells draw rather than compute (a diagram): the runner keeps them as they are, unexecuted.</summary>
     private static readonly string[] DisplayOnlyKernels = ["mermaid"];
 
+    /// <summary>The kernels of Polyglot Notebooks and their aliases, each to its name in notebook metadata.</summary>
+    private static readonly Dictionary<string, string> KernelNames = new(StringComparer.Ordinal)
+    {
+        ["csharp"] = NotebookCell.CSharpKernel, ["c#"] = NotebookCell.CSharpKernel, ["C#"] = NotebookCell.CSharpKernel,
+        ["fsharp"] = "fsharp", ["f#"] = "fsharp", ["F#"] = "fsharp",
+        ["pwsh"] = "pwsh", ["powershell"] = "pwsh",
+        ["javascript"] = "javascript", ["js"] = "javascript",
+        ["html"] = "html", ["mermaid"] = "mermaid", ["http"] = "http", ["sql"] = "sql", ["kql"] = "kql",
+        ["markdown"] = "markdown", ["md"] = "markdown",
+    };
+
     /// <summary>Reads and validates the notebook at <paramref name="path"/>.</summary>
     /// <exception cref="NotebookException">The file is missing, is not JSON, or is not a C# notebook.</exception>
     public static NotebookDocument Load(string path)
@@ -80,11 +91,6 @@ public static class NotebookReader
         };
         var tags = (cell["metadata"]?["tags"] as JsonArray)?.Select(tag => tag?.GetValue<string>() ?? "").ToList() ?? [];
         var kernel = type == "code" ? KernelOf(cell, source, defaultKernel) : "";
-        if (type == "code" && kernel != NotebookCell.CSharpKernel && kernel != "markdown" && !DisplayOnlyKernels.Contains(kernel))
-        {
-            throw new NotebookException($"{where} (id '{id}') uses the kernel '{kernel}'. The runner executes C# cells only; set the cell's kernel to csharp or make it a markdown cell.");
-        }
-
         if (DisplayOnlyKernels.Contains(kernel) && !listedKernels.Contains(kernel))
         {
             throw new NotebookException($"{where} (id '{id}') uses the kernel '{kernel}', which the notebook's metadata does not list: add {{\"aliases\": [], \"name\": \"{kernel}\"}} to polyglot_notebook.kernelInfo.items.");
@@ -93,13 +99,13 @@ public static class NotebookReader
         return new NotebookCell(index, id, kernel == "markdown" ? "markdown" : type, kernel == "markdown" ? "" : kernel, source, tags, cell);
     }
 
+    /// <summary>A first line <c>#!name</c> selects a kernel when it names one; otherwise it is a magic command such as <c>#!time</c>.</summary>
     private static string KernelOf(JsonObject cell, string source, string defaultKernel)
     {
         var firstLine = source.Split('\n', 2)[0].Trim();
-        if (firstLine.StartsWith("#!", StringComparison.Ordinal) && !firstLine.StartsWith("#!time", StringComparison.Ordinal))
+        if (firstLine.StartsWith("#!", StringComparison.Ordinal) && KernelNames.TryGetValue(firstLine[2..], out var name))
         {
-            var name = firstLine[2..];
-            return name is "c#" or "C#" ? NotebookCell.CSharpKernel : name;
+            return name;
         }
 
         return cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>() ?? defaultKernel;

@@ -25,7 +25,7 @@ public static class NotebookWriter
             var result = run.Results[cell.Index];
             json["source"] = Lines(cell.Source);
             json["execution_count"] = result.ExecutionCount;
-            if (cell.IsCSharp)
+            if (cell.IsExecutable)
             {
                 json["metadata"]![RunnerMetadataKey] = new JsonObject
                 {

@@ -21,7 +21,7 @@ public static class SummaryTable
                 $"{run.Notebook.Name.PadRight(width)}  {run.CodeCells,5}  {run.FailedCells,6}  {$"{passed} / {run.Checks.Count - passed}",23}  {Seconds(run.WallTime),6}  {Seconds(run.Overhead),6}  {Seconds(run.StartupTime),5}");
         }
 
-        foreach (var (run, cell) in runs.SelectMany(run => run.Notebook.Cells.Where(cell => cell.IsCSharp && run.Results[cell.Index].Status is CellStatus.Failed or CellStatus.TimedOut).Select(cell => (run, cell))))
+        foreach (var (run, cell) in runs.SelectMany(run => run.Notebook.Cells.Where(cell => cell.IsExecutable && run.Results[cell.Index].Status is CellStatus.Failed or CellStatus.TimedOut).Select(cell => (run, cell))))
         {
             var result = run.Results[cell.Index];
             var error = result.Outputs.LastOrDefault(output => output["output_type"]?.GetValue<string>() == "error");

@@ -1,3 +1,4 @@
+using NotebookRunner.Hosting;
 using NotebookRunner.Kernel;
 using Notebooks.Tests.Support;
 
@@ -5,40 +6,42 @@ namespace Notebooks.Tests.Chapters;
 
 /// <summary>
 /// AsyncLab and the runner never reference each other: its charts, summaries and checks reach the
-/// notebook through the kernel's name-based conventions alone, as chapters load it.
+/// notebook through the kernel's name-based conventions alone, as chapters load it, in either engine.
 /// </summary>
-public sealed class AsyncLabInTheKernelTests
+public sealed class AsyncLabInTheKernelTests : IDisposable
 {
-    private readonly ScriptKernel kernel = new(Repository.Notebooks);
+    private readonly TestNotebook files = new();
 
-    [Fact]
-    public async Task Chart_RendersItsOwnHtmlAndATextFallback()
+    private static string Setup => $"#r \"{Path.Combine(Repository.Root, "artifacts", "bin", "AsyncLab", "debug", "AsyncLab.dll")}\"\nusing AsyncLab;";
+
+    public void Dispose() => files.Dispose();
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Chart_RendersItsOwnHtml_WithItsTextInside(KernelEngine engine)
     {
-        await LoadAsync();
+        var results = await Engines.RunAsync(engine, files, Setup, "var recorder = new TimingRecorder();\nrecorder.Record(\"step\", () => { });\nrecorder.Timeline(\"One step\")");
 
-        var data = (await kernel.SubmitAsync("var recorder = new TimingRecorder();\nrecorder.Record(\"step\", () => { });\nrecorder.Timeline(\"One step\")")).ResultData();
-
-        Assert.Equal(["text/html", "text/plain"], data.Select(pair => pair.Key));
+        Assert.Equal(CellStatus.Ok, results[0].Status);
+        var data = results[1].ResultData();
+        Assert.Equal(["text/html"], data.Select(pair => pair.Key));
         Assert.Contains("Plotly.newPlot", data["text/html"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("step", data["text/plain"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("<pre style=\"margin:0\">One step", data["text/html"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Check_IsRecognisedByTheRunner_PassedAndNotYet()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Check_IsRecognisedByTheRunner_PassedAndNotYet(KernelEngine engine)
     {
-        await LoadAsync();
+        var results = await Engines.RunAsync(
+            engine,
+            files,
+            Setup,
+            "await Exercise.CheckAsync(\"waits for a fetch\", io => io.FetchAsync(\"a\", TimeSpan.FromMilliseconds(20)), Expect.Operations(1))",
+            "await Exercise.CheckAsync(\"waits for two fetches\", io => io.FetchAsync(\"a\", TimeSpan.FromMilliseconds(20)), Expect.Operations(2))");
 
-        var passed = await kernel.SubmitAsync("await Exercise.CheckAsync(\"waits for a fetch\", io => io.FetchAsync(\"a\", TimeSpan.FromMilliseconds(20)), Expect.Operations(1))");
-        var notYet = await kernel.SubmitAsync("await Exercise.CheckAsync(\"waits for two fetches\", io => io.FetchAsync(\"a\", TimeSpan.FromMilliseconds(20)), Expect.Operations(2))");
-
-        Assert.Equal(("waits for a fetch", true), (passed.Checks.Single().Title, passed.Checks.Single().Passed));
-        Assert.Equal(("waits for two fetches", false), (notYet.Checks.Single().Title, notYet.Checks.Single().Passed));
-        Assert.Equal(CellStatus.Ok, notYet.Status);
-    }
-
-    private async Task LoadAsync()
-    {
-        var setup = await kernel.SubmitAsync("#r \"../artifacts/bin/AsyncLab/debug/AsyncLab.dll\"\nusing AsyncLab;");
-        Assert.Equal(CellStatus.Ok, setup.Status);
+        Assert.Equal(("waits for a fetch", true), (results[1].Checks.Single().Title, results[1].Checks.Single().Passed));
+        Assert.Equal(("waits for two fetches", false), (results[2].Checks.Single().Title, results[2].Checks.Single().Passed));
+        Assert.Equal(CellStatus.Ok, results[2].Status);
     }
 }

@@ -11,25 +11,27 @@ public sealed class LeftoverProbeTests : IDisposable
 
     public void Dispose() => files.Dispose();
 
-    [Fact]
-    public async Task Leftovers_NotebookThatAwaitsEverything_IsEmpty()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Leftovers_NotebookThatAwaitsEverything_IsEmpty(KernelEngine engine)
     {
-        var run = await RunAsync("var done = Task.Delay(50);", "await done;");
+        var run = await RunAsync(engine, "var done = Task.Delay(50);", "await done;");
 
         Assert.Equal("", LeftoverProbe.Leftovers(run));
     }
 
-    [Fact]
-    public async Task Leftovers_DelayNobodyAwaits_IsReported()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Leftovers_DelayNobodyAwaits_IsReported(KernelEngine engine)
     {
-        var run = await RunAsync("var forgotten = Task.Delay(TimeSpan.FromSeconds(30));");
+        var run = await RunAsync(engine, "var forgotten = Task.Delay(TimeSpan.FromSeconds(30));");
 
         Assert.Equal("1 timer(s) still pending and 0 work item(s) still queued when the notebook ended", LeftoverProbe.Leftovers(run));
     }
 
-    private async Task<NotebookRun> RunAsync(params string[] cells)
+    private async Task<NotebookRun> RunAsync(KernelEngine engine, params string[] cells)
     {
         var path = files.Write("leaks.ipynb", [TestNotebook.Code("setup", "var ready = true;"), .. cells.Select((code, index) => TestNotebook.Code($"cell-{index}", code))]);
-        return await NotebookProcess.RunAsync(LeftoverProbe.AddTo(NotebookReader.Load(path)), new RunOptions(Repository.Runner, TimeSpan.FromSeconds(60)));
+        return await NotebookProcess.RunAsync(LeftoverProbe.AddTo(NotebookReader.Load(path)), Engines.Options(engine));
     }
 }

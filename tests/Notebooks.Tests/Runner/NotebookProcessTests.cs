@@ -22,16 +22,17 @@ public sealed class NotebookProcessTests : IDisposable
 
         Assert.Equal(0, run.FailedCells);
         Assert.Equal([CellStatus.Ok, CellStatus.NotRun, CellStatus.Ok], run.Results.Select(result => result.Status));
-        Assert.Equal("<div class=\"dni-plaintext\"><pre>42</pre></div>", run.Results[2].ResultData()["text/html"]!.GetValue<string>());
+        Assert.StartsWith("<div class=\"dni-plaintext\"><pre>42</pre></div>", run.Results[2].ResultData()["text/html"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(run.StartupTime > TimeSpan.Zero && run.StartupTime < run.WallTime);
     }
 
-    [Fact]
-    public async Task RunAsync_HungCell_TimesOut_KeepsEarlierOutputs_AndLaterCellsDoNotRun()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RunAsync_HungCell_TimesOut_KeepsEarlierOutputs_AndLaterCellsDoNotRun(KernelEngine engine)
     {
         var path = files.Write("hangs.ipynb", "Console.WriteLine(\"before\");", "await new TaskCompletionSource().Task;", "Console.WriteLine(\"after\");");
 
-        var run = await NotebookProcess.RunAsync(NotebookReader.Load(path), Options(TimeSpan.FromSeconds(3)));
+        var run = await NotebookProcess.RunAsync(NotebookReader.Load(path), Engines.Options(engine, TimeSpan.FromSeconds(3)));
 
         Assert.Equal([CellStatus.Ok, CellStatus.TimedOut, CellStatus.NotRun], run.Results.Select(result => result.Status));
         Assert.Equal(TimeSpan.FromSeconds(3), run.Results[1].Duration);
@@ -40,17 +41,34 @@ public sealed class NotebookProcessTests : IDisposable
         Assert.Equal(2, run.FailedCells);
     }
 
-    [Fact]
-    public async Task RunAsync_CellThatEndsTheProcess_IsReportedWithTheReason()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RunAsync_CellThatEndsTheProcess_IsReportedWithTheReason(KernelEngine engine)
     {
         var path = files.Write("crashes.ipynb", "async void Explode() { await Task.Yield(); throw new InvalidOperationException(\"lost in the pool\"); }", "Explode();\nawait Task.Delay(5000);", "1");
 
-        var run = await NotebookProcess.RunAsync(NotebookReader.Load(path), Options(TimeSpan.FromSeconds(60)));
+        var run = await NotebookProcess.RunAsync(NotebookReader.Load(path), Engines.Options(engine));
 
         Assert.Equal([CellStatus.Ok, CellStatus.Failed, CellStatus.NotRun], run.Results.Select(result => result.Status));
         var traceback = string.Join('\n', Assert.Single(run.Results[1].OfType("error"))["traceback"]!.AsArray().Select(line => line!.GetValue<string>()));
         Assert.Contains("The notebook's process ended unexpectedly", traceback, StringComparison.Ordinal);
         Assert.Contains("lost in the pool", traceback, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RunAsync_CellForAKernelTheRunnerLacks_FailsWithItsMessage_AndTheOthersRun(KernelEngine engine)
+    {
+        var fsharp = TestNotebook.Code("fs", "printfn \"hi\"");
+        fsharp["metadata"]!["polyglot_notebook"]!["kernelName"] = "fsharp";
+        var path = files.Write("foreign.ipynb", TestNotebook.Code("a", "var x = 20;"), fsharp, TestNotebook.Code("b", "Console.Write(x + 1);"));
+
+        var run = await NotebookProcess.RunAsync(NotebookReader.Load(path), Engines.Options(engine));
+
+        Assert.Equal([CellStatus.Ok, CellStatus.Failed, CellStatus.Ok], run.Results.Select(result => result.Status));
+        Assert.Equal(run.Notebook.Cells[1].ForeignKernelMessage, run.Results[1].Error());
+        Assert.Equal("21", run.Results[2].Stream("stdout"));
+        Assert.Equal(1, run.FailedCells);
     }
 
     [Fact]

@@ -30,25 +30,27 @@ public sealed class NotebookReaderTests : IDisposable
     }
 
     [Fact]
-    public void Load_UnknownKernel_NamesTheCellAndWhatToDo()
+    public void Load_CellForAnotherKernel_IsForeign_AndSaysWhatToDo()
     {
         var cell = TestNotebook.Code("fs", "printfn \"hi\"");
         cell["metadata"]!["polyglot_notebook"]!["kernelName"] = "fsharp";
-        var path = files.Write("fsharp.ipynb", TestNotebook.Markdown("m", "# Title"), cell);
+        var path = files.Write("fsharp.ipynb", TestNotebook.Markdown("m", "# Title"), cell, TestNotebook.Code("ps", "#!pwsh\nGet-Date"));
 
-        var error = Assert.Throws<NotebookException>(() => NotebookReader.Load(path));
+        var cells = NotebookReader.Load(path).Cells;
 
-        Assert.Equal($"{path}: cell 2 (id 'fs') uses the kernel 'fsharp'. The runner executes C# cells only; set the cell's kernel to csharp or make it a markdown cell.", error.Message);
+        Assert.Equal([false, true, true], cells.Select(each => each.IsForeign));
+        Assert.Equal("pwsh", cells[2].Kernel);
+        Assert.Equal("Cell 2 (id 'fs') is for the kernel 'fsharp', which the runner does not have: it executes C# cells only. Make the cell C# (kernel csharp) or a markdown cell.", cells[1].ForeignKernelMessage);
     }
 
     [Fact]
     public void Load_KernelSelectedByFirstLine_IsHonoured()
     {
-        var path = files.Write("magic.ipynb", "#!markdown\n# Not code", "#!csharp\n1", "#!C#\n2", "#!time\n3");
+        var path = files.Write("magic.ipynb", "#!markdown\n# Not code", "#!csharp\n1", "#!C#\n2", "#!time\n3", "#!lsmagic");
 
         var cells = NotebookReader.Load(path).Cells;
 
-        Assert.Equal([false, true, true, true], cells.Select(cell => cell.IsCSharp));
+        Assert.Equal([false, true, true, true, true], cells.Select(cell => cell.IsCSharp));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using NotebookRunner.Hosting;
 using NotebookRunner.Kernel;
 using Notebooks.Tests.Support;
 
@@ -7,68 +8,80 @@ namespace Notebooks.Tests.Runner;
 public sealed class WhatACellShowsTests : IDisposable
 {
     private readonly TestNotebook files = new();
-    private readonly ScriptKernel kernel;
-
-    public WhatACellShowsTests() => kernel = new ScriptKernel(files.Folder);
-
     public void Dispose() => files.Dispose();
 
-    [Fact]
-    public async Task String_IsShownAsTextPlainOnly()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task String_IsShownAsTextPlainOnly(KernelEngine engine)
     {
-        var data = (await kernel.SubmitAsync("\"hello\"")).ResultData();
+        var data = (await Engines.RunOneAsync(engine, files, "\"hello\"")).ResultData();
 
         Assert.Equal(["text/plain"], data.Select(pair => pair.Key));
         Assert.Equal("hello", data["text/plain"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task Scalar_IsOneTextHtmlPre()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Scalar_IsOneTextHtmlPre(KernelEngine engine)
     {
-        var data = (await kernel.SubmitAsync("6 * 7")).ResultData();
+        var data = (await Engines.RunOneAsync(engine, files, "6 * 7")).ResultData();
 
         Assert.Equal(["text/html"], data.Select(pair => pair.Key));
-        Assert.Equal("<div class=\"dni-plaintext\"><pre>42</pre></div>", data["text/html"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task Object_IsAPropertyTable()
-    {
-        var html = (await kernel.SubmitAsync("new { Name = \"A<b>\", Seconds = 1.5 }")).ResultData()["text/html"]!.GetValue<string>();
-
-        Assert.Contains("<td>Name</td><td>A&lt;b&gt;</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>Seconds</td><td>1.5</td>", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Sequence_IsATableWithAnIndexColumn_AtMostTwentyItems()
-    {
-        var html = (await kernel.SubmitAsync("Enumerable.Range(100, 25).Select(i => new { Value = i })")).ResultData()["text/html"]!.GetValue<string>();
-
-        Assert.Contains("<th>index</th><th>Value</th>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>19</td><td>119</td>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<td>120</td>", html, StringComparison.Ordinal);
-        Assert.Contains("(more)", html, StringComparison.Ordinal);
+        Assert.StartsWith("<div class=\"dni-plaintext\"><pre>42</pre></div><style>", data["text/html"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("string nothing = null;\nnothing")]
-    [InlineData("var x = 1;")]
-    [InlineData("Console.Write(\"\");")]
-    public async Task NullOrNoTrailingExpression_ShowsNothing(string code)
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Object_IsAnExpandableTreeOfItsProperties(KernelEngine engine)
     {
-        var result = await kernel.SubmitAsync(code);
+        var html = (await Engines.RunOneAsync(engine, files, "new { Name = \"A<b>\", Seconds = 1.5 }")).ResultData()["text/html"]!.GetValue<string>();
+
+        Assert.StartsWith("<details open=\"open\" class=\"dni-treeview\">", html, StringComparison.Ordinal);
+        Assert.Matches("<td>Name</td><td>.*A&lt;b&gt;.*</td>", html);
+        Assert.Matches("<td>Seconds</td><td>.*1.5.*</td>", html);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Sequence_IsATableWithAnIndexColumn_AtMostTwentyItems(KernelEngine engine)
+    {
+        var html = (await Engines.RunOneAsync(engine, files, "Enumerable.Range(100, 25).Select(i => new { Value = i })")).ResultData()["text/html"]!.GetValue<string>();
+
+        Assert.StartsWith("<table><thead><tr><th><i>index</i></th><th>value</th></tr></thead>", html, StringComparison.Ordinal);
+        Assert.Contains("<pre>119</pre>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<pre>120</pre>", html, StringComparison.Ordinal);
+        Assert.Contains("<i>... (more)</i>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(KernelEngine.Interactive, "var x = 1;")]
+    [InlineData(KernelEngine.Interactive, "Console.Write(\"\");")]
+    [InlineData(KernelEngine.Scripting, "var x = 1;")]
+    [InlineData(KernelEngine.Scripting, "Console.Write(\"\");")]
+    public async Task NoTrailingExpression_ShowsNothing(KernelEngine engine, string code)
+    {
+        var result = await Engines.RunOneAsync(engine, files, code);
 
         Assert.Equal(CellStatus.Ok, result.Status);
         Assert.Empty(result.OfType("execute_result"));
     }
 
-    [Fact]
-    public async Task TypeWithAFormatterSource_FoundByName_ShowsItsOwnMimeTypes()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Null_IsShownAsNullInAPre(KernelEngine engine)
+    {
+        var data = (await Engines.RunOneAsync(engine, files, "string nothing = null;\nnothing")).ResultData();
+
+        Assert.StartsWith("<div class=\"dni-plaintext\"><pre>&lt;null&gt;</pre></div>", data["text/html"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task TypeWithAFormatterSource_FoundByName_ShowsItsHtml(KernelEngine engine)
     {
         // Everything is declared in the cell: the runner knows these types by their names only.
-        await kernel.SubmitAsync("""
-            class TypeFormatterSourceAttribute : Attribute { public TypeFormatterSourceAttribute(Type source) { } }
+        var results = await Engines.RunAsync(engine, files, """
+            class TypeFormatterSourceAttribute(Type source) : Attribute { public Type FormatterSourceType => source; }
             class Formatter(string mimeType, Func<object, string> render)
             {
                 public string MimeType => mimeType;
@@ -76,50 +89,57 @@ public sealed class WhatACellShowsTests : IDisposable
             }
             class Source { public IEnumerable<object> CreateTypeFormatters() => [new Formatter("text/html", v => "<i>gauge</i>"), new Formatter("text/plain", v => "gauge")]; }
             [TypeFormatterSource(typeof(Source))] class Gauge { }
-            """);
+            """, "new Gauge()");
 
-        var data = (await kernel.SubmitAsync("new Gauge()")).ResultData();
+        var data = results[1].ResultData();
 
-        Assert.Equal(["text/html", "text/plain"], data.Select(pair => pair.Key));
+        Assert.Equal(["text/html"], data.Select(pair => pair.Key));
         Assert.Equal("<i>gauge</i>", data["text/html"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task CheckResult_RecognisedByName_IsKeptInOutputMetadata()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CheckResult_RecognisedByName_IsKeptInOutputMetadata(KernelEngine engine)
     {
-        await kernel.SubmitAsync("record CheckResult(string Title, bool Passed);");
+        var results = await Engines.RunAsync(engine, files, "record CheckResult(string Title, bool Passed);", "display(new CheckResult(\"first\", true));\nnew CheckResult(\"second\", false)");
 
-        var result = await kernel.SubmitAsync("display(new CheckResult(\"first\", true));\nnew CheckResult(\"second\", false)");
-
-        Assert.Equal([("first", true), ("second", false)], result.Checks.Select(check => (check.Title, check.Passed)));
+        Assert.Equal([("first", true), ("second", false)], results[1].Checks.Select(check => (check.Title, check.Passed)));
     }
 
-    [Fact]
-    public async Task Display_ShowsNow_AndUpdateReplacesThatOutputInPlace()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Display_ShowsNow_AndTheHandlesUpdatesGoToOneOutputOfTheirOwn(KernelEngine engine)
     {
-        var result = await kernel.SubmitAsync("""
-            var progress = display("0 of 3");
+        var result = await Engines.RunOneAsync(engine, files, """
+            var progress = display("Progress");
             Console.WriteLine("working");
             for (var done = 1; done <= 3; done++) progress.Update($"{done} of 3");
             """);
 
-        Assert.Equal(["display_data", "stream"], result.Outputs.Select(output => output["output_type"]!.GetValue<string>()));
-        Assert.Equal("3 of 3", result.Outputs[0]["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal(["display_data", "stream", "display_data"], result.Outputs.Select(output => output["output_type"]!.GetValue<string>()));
+        Assert.Equal("Progress", result.Outputs[0]["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal("3 of 3", result.Outputs[2]["data"]!["text/plain"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task HtmlJavascriptAndCss_AreShownAsTextHtml()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task HtmlJavascriptAndCss_AreShownAsTextHtml(KernelEngine engine)
     {
-        var result = await kernel.SubmitAsync("display(HTML(\"<b>bold</b>\"));\ndisplay(Javascript(\"let a = 1;\"));\nCSS(\"p { color: red; }\")");
+        var result = await Engines.RunOneAsync(engine, files, "display(HTML(\"<b>bold</b>\"));\nJavascript(\"let a = 1;\");\nCSS(\"p { color: red; }\");");
 
         var html = result.Outputs.Select(output => output["data"]!["text/html"]!.GetValue<string>()).ToList();
-        Assert.Equal(["<b>bold</b>", "<script type=\"text/javascript\">let a = 1;</script>", "<style>p { color: red; }</style>"], html);
+        Assert.Equal(3, html.Count);
+        Assert.Equal("<b>bold</b>", html[0]);
+        Assert.Matches("""^<script type="text/javascript">\s*let a = 1;\s*</script>$""", html[1]);
+        Assert.StartsWith("<script type=\"text/javascript\">", html[2], StringComparison.Ordinal);
+        Assert.Contains("p { color: red; }", html[2], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ConsoleOutAndError_BecomeStreams_AlsoFromAwaitedTasks()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ConsoleOutAndError_BecomeStreams_AlsoFromAwaitedTasks(KernelEngine engine)
     {
-        var result = await kernel.SubmitAsync("""
+        var result = await Engines.RunOneAsync(engine, files, """
             Console.WriteLine("out 1");
             await Task.Run(() => Console.Error.WriteLine("err from the pool"));
             await Task.Run(async () => { await Task.Yield(); Console.WriteLine("out 2"); });
@@ -129,23 +149,27 @@ public sealed class WhatACellShowsTests : IDisposable
         Assert.Equal("err from the pool\n", result.Stream("stderr"));
     }
 
-    [Fact]
-    public async Task OutputFromWorkThatOutlivesTheCell_IsLost()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task OutputFromWorkThatOutlivesTheCell_IsLost(KernelEngine engine)
     {
-        await kernel.SubmitAsync("""
+        var results = await Engines.RunAsync(
+            engine,
+            files,
+            """
             var gate = new TaskCompletionSource();
             var late = Task.Run(async () => { await gate.Task; Console.WriteLine("late"); });
-            """);
+            """,
+            "gate.SetResult();\nawait late;\nConsole.WriteLine(\"next\");");
 
-        var next = await kernel.SubmitAsync("gate.SetResult();\nawait late;\nConsole.WriteLine(\"next\");");
-
-        Assert.Equal("next\n", next.Stream("stdout"));
+        Assert.Equal("next\n", results[1].Stream("stdout"));
     }
 
-    [Fact]
-    public async Task CompileError_FailsBeforeAnythingRuns_WithCellRelativePositions()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CompileError_FailsBeforeAnythingRuns_WithCellRelativePositions(KernelEngine engine)
     {
-        var result = await kernel.SubmitAsync("Console.WriteLine(\"never\");\nint total = \"text\";\nundefined();");
+        var result = await Engines.RunOneAsync(engine, files, "Console.WriteLine(\"never\");\nint total = \"text\";\nundefined();");
 
         Assert.Equal(CellStatus.Failed, result.Status);
         Assert.Empty(result.OfType("stream"));
@@ -153,27 +177,27 @@ public sealed class WhatACellShowsTests : IDisposable
         Assert.Equal(["(2,13): error CS0029: Cannot implicitly convert type 'string' to 'int'", "(3,1): error CS0103: The name 'undefined' does not exist in the current context"], traceback);
     }
 
-    [Fact]
-    public async Task RuntimeException_FailsTheCell_KeepsEarlierOutputs_AndLaterCellsGoOn()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RuntimeException_FailsTheCell_KeepsEarlierOutputs_AndLaterCellsGoOn(KernelEngine engine)
     {
-        var failed = await kernel.SubmitAsync("var before = 1;\nConsole.WriteLine(\"before\");\nthrow new InvalidOperationException(\"boom\");");
-        var next = await kernel.SubmitAsync("before + 1");
+        var results = await Engines.RunAsync(engine, files, "var before = 1;\nConsole.WriteLine(\"before\");\nthrow new InvalidOperationException(\"boom\");", "before + 1");
+        var (failed, next) = (results[0], results[1]);
 
         Assert.Equal(CellStatus.Failed, failed.Status);
         Assert.Equal("before\n", failed.Stream("stdout"));
         var error = Assert.Single(failed.OfType("error"));
         Assert.Equal("System.InvalidOperationException", error["ename"]!.GetValue<string>());
         Assert.StartsWith("System.InvalidOperationException: boom", error["traceback"]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("<div class=\"dni-plaintext\"><pre>2</pre></div>", next.ResultData()["text/html"]!.GetValue<string>());
+        Assert.StartsWith("<div class=\"dni-plaintext\"><pre>2</pre></div>", next.ResultData()["text/html"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ExecutionCount_CountsEverySubmission()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ExecutionCount_CountsEverySubmission(KernelEngine engine)
     {
-        var first = await kernel.SubmitAsync("1");
-        var failed = await kernel.SubmitAsync("nope");
-        var third = await kernel.SubmitAsync("3");
+        var results = await Engines.RunAsync(engine, files, "1", "nope", "3");
 
-        Assert.Equal([1, 2, 3], new[] { first, failed, third }.Select(result => result.ExecutionCount!.Value));
+        Assert.Equal([1, 2, 3], results.Select(result => result.ExecutionCount!.Value));
     }
 }

@@ -3,7 +3,7 @@ using System.Security;
 using System.Text.Json.Nodes;
 using NotebookRunner.Hosting;
 
-namespace NotebookRunner.Kernel;
+namespace NotebookRunner.Scripting;
 
 /// <summary>
 /// Restores the packages cells ask for with <c>#r "nuget: ..."</c>, the way the real kernel does: a
@@ -24,7 +24,7 @@ internal sealed class NuGetRestorer
         {
             if (loaded.TryGetValue(request.Name, out var version) && version != request.Version)
             {
-                throw new InvalidOperationException($"({request.Line},1): error: Package '{request.Name}' version {request.Version ?? "(latest)"} cannot be added: version {version ?? "(latest)"} is already loaded in this notebook. Restart the kernel to change the version.");
+                throw new InvalidOperationException($"{request.Name} version {request.Version ?? "(latest)"} cannot be added because version {version ?? "(latest)"} was added previously.");
             }
         }
 

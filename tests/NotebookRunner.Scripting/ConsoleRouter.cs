@@ -1,6 +1,7 @@
+using NotebookRunner.Kernel;
 using System.Text;
 
-namespace NotebookRunner.Kernel;
+namespace NotebookRunner.Scripting;
 
 /// <summary>
 /// Replaces <see cref="Console.Out"/> and <see cref="Console.Error"/> once per process, so that what a

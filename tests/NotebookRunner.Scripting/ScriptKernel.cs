@@ -5,17 +5,20 @@ using System.Reflection.PortableExecutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Scripting;
 using NotebookRunner.Formatting;
+using NotebookRunner.Hosting;
+using NotebookRunner.Kernel;
 
-namespace NotebookRunner.Kernel;
+namespace NotebookRunner.Scripting;
 
 /// <summary>
 /// An in-process C# kernel: each submitted cell continues the previous cells' script state, so
 /// variables, methods and types carry across cells, top-level <c>await</c> works, and the value of a
 /// cell's last expression is displayed. See kernel.md, "What a cell sees" and "What a cell shows".
 /// </summary>
-public sealed class ScriptKernel
+public sealed class ScriptKernel : ICellEngine
 {
     /// <summary>The namespaces every cell imports, and the kernel's helpers as a static import.</summary>
     public static readonly IReadOnlyList<string> DefaultImports =
@@ -24,7 +27,17 @@ public sealed class ScriptKernel
         typeof(Microsoft.DotNet.Interactive.Kernel).FullName!,
     ];
 
+    private const string TimeMagic = "#!time";
+    private static readonly string[] CSharpSelectors = ["#!csharp", "#!c#", "#!C#"];
     private static readonly Lazy<MetadataReference[]> FrameworkReferences = new(LoadFrameworkReferences);
+
+    /// <summary>What cells see of the kernel, as in the real one: its helpers, its formatter and the HTML content type.</summary>
+    private static readonly string[] KernelAssemblies =
+    [
+        typeof(ScriptKernel).Assembly.Location,
+        typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly.Location,
+        typeof(Microsoft.AspNetCore.Html.IHtmlContent).Assembly.Location,
+    ];
     private readonly NuGetRestorer nuget = new();
     private ScriptOptions options;
     private ScriptState<object>? state;
@@ -50,7 +63,7 @@ public sealed class ScriptKernel
         await kernel.SubmitAsync("warm.Count").ConfigureAwait(false);
     }
 
-    /// <summary>Executes one cell's source and returns its outputs.</summary>
+    /// <inheritdoc/>
     public async Task<CellResult> SubmitAsync(string source)
     {
         var count = ++executionCount;
@@ -73,10 +86,12 @@ public sealed class ScriptKernel
         var runTime = clock.Elapsed - compileTime;
         state = next;
 
-        var status = next.Exception is null ? Show(next.ReturnValue, outputs, count) : Fail(next.Exception, outputs);
-        if (directives.Timed)
+        var status = next.Exception is not null ? Fail(next.Exception, outputs)
+            : HasValue(script) ? Show(next.ReturnValue, outputs, count)
+            : CellStatus.Ok;
+        if (directives.Magic == TimeMagic)
         {
-            outputs.Write("stdout", $"Wall time: {clock.Elapsed.TotalMilliseconds:0.0} ms\n");
+            outputs.Display(new FormattedValue([new("text/plain", $"Wall time: {clock.Elapsed.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}ms")]));
         }
 
         return new CellResult(status, outputs.Close(), count, compileTime, runTime);
@@ -84,6 +99,12 @@ public sealed class ScriptKernel
 
     private async Task<Script<object>?> CompileAsync(CellDirectives directives, CellOutputs outputs)
     {
+        if (directives.Magic is { } magic && magic != TimeMagic && !CSharpSelectors.Contains(magic))
+        {
+            outputs.Error("Error", $"The scripting engine knows one magic command, {TimeMagic}, but this cell starts with {magic}. Run the notebook in the real kernel (--kernel interactive) to use it.", []);
+            return null;
+        }
+
         if (directives.Packages.Count > 0)
         {
             try
@@ -93,7 +114,7 @@ public sealed class ScriptKernel
             }
             catch (InvalidOperationException error)
             {
-                outputs.Error("CompilationError", error.Message.Split('\n')[0], error.Message.Split('\n'));
+                outputs.Error("Error", error.Message.Split('\n')[0], error.Message.Split('\n'));
                 return null;
             }
         }
@@ -118,13 +139,17 @@ public sealed class ScriptKernel
         return $"({position.Line + 1},{position.Character + 1}): error {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
+    /// <summary>Whether the cell ends in an expression with a value (no <c>;</c>), which is shown even when it is null.</summary>
+    private static bool HasValue(Script script)
+    {
+        var compilation = script.GetCompilation();
+        var tree = compilation.SyntaxTrees.Last();
+        return tree.GetCompilationUnitRoot().Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last }
+            && compilation.GetSemanticModel(tree).GetTypeInfo(last.Expression).Type is { SpecialType: not SpecialType.System_Void };
+    }
+
     private static CellStatus Show(object? value, CellOutputs outputs, int count)
     {
-        if (value is null)
-        {
-            return CellStatus.Ok;
-        }
-
         try
         {
             outputs.Result(ValueFormatter.Format(value), count);
@@ -156,7 +181,7 @@ public sealed class ScriptKernel
             .Split(Path.PathSeparator)
             .Where(path => Path.GetDirectoryName(path) == framework && DefinesPublicTypes(path))
             .Where(path => !Path.GetFileName(path).StartsWith("System.Private.", StringComparison.Ordinal) || path == typeof(object).Assembly.Location)
-            .Append(typeof(ScriptKernel).Assembly.Location);
+            .Concat(KernelAssemblies);
         return paths.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
     }
 
