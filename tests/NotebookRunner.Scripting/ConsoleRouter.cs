@@ -1,5 +1,5 @@
-using NotebookRunner.Kernel;
 using System.Text;
+using NotebookRunner.Kernel;
 
 namespace NotebookRunner.Scripting;
 

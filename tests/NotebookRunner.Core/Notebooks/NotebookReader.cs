@@ -14,12 +14,23 @@ public static class NotebookReader
     /// <summary>The kernels of Polyglot Notebooks and their aliases, each to its name in notebook metadata.</summary>
     private static readonly Dictionary<string, string> KernelNames = new(StringComparer.Ordinal)
     {
-        ["csharp"] = NotebookCell.CSharpKernel, ["c#"] = NotebookCell.CSharpKernel, ["C#"] = NotebookCell.CSharpKernel,
-        ["fsharp"] = "fsharp", ["f#"] = "fsharp", ["F#"] = "fsharp",
-        ["pwsh"] = "pwsh", ["powershell"] = "pwsh",
-        ["javascript"] = "javascript", ["js"] = "javascript",
-        ["html"] = "html", ["mermaid"] = "mermaid", ["http"] = "http", ["sql"] = "sql", ["kql"] = "kql",
-        ["markdown"] = "markdown", ["md"] = "markdown",
+        ["csharp"] = NotebookCell.CSharpKernel,
+        ["c#"] = NotebookCell.CSharpKernel,
+        ["C#"] = NotebookCell.CSharpKernel,
+        ["fsharp"] = "fsharp",
+        ["f#"] = "fsharp",
+        ["F#"] = "fsharp",
+        ["pwsh"] = "pwsh",
+        ["powershell"] = "pwsh",
+        ["javascript"] = "javascript",
+        ["js"] = "javascript",
+        ["html"] = "html",
+        ["mermaid"] = "mermaid",
+        ["http"] = "http",
+        ["sql"] = "sql",
+        ["kql"] = "kql",
+        ["markdown"] = "markdown",
+        ["md"] = "markdown",
     };
 
     /// <summary>Reads and validates the notebook at <paramref name="path"/>.</summary>
