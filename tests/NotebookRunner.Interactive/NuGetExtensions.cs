@@ -3,6 +3,7 @@ using System.Reactive.Linq;
 using System.Runtime.Loader;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace NotebookRunner.Interactive;
 
@@ -44,7 +45,13 @@ internal static class NuGetExtensions
         foreach (var file in Directory.GetFiles(folder, "*.dll"))
         {
             var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(file);
-            foreach (var type in assembly.ExportedTypes.Where(type => !type.IsAbstract && !type.IsInterface && typeof(IKernelExtension).IsAssignableFrom(type)))
+            var extensions = assembly.ExportedTypes.Where(type => !type.IsAbstract && !type.IsInterface && typeof(IKernelExtension).IsAssignableFrom(type)).ToList();
+            if (extensions.Count > 0)
+            {
+                context.DisplayAs($"Loading extensions from `{file}`", PlainTextFormatter.MimeType);
+            }
+
+            foreach (var type in extensions)
             {
                 try
                 {
