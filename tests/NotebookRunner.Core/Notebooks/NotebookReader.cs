@@ -3,7 +3,12 @@ using System.Text.Json.Nodes;
 
 namespace NotebookRunner.Notebooks;
 
-/// <summary>Reads <c>.ipynb</c> files and rejects what the kernel could not run, with one clear message.</summary>
+/// <summary>
+/// Reads <c>.ipynb</c> files and rejects what the kernel could not run, with one clear message. The
+/// kernel's own Documents package parses notebooks too, but it accepts what the runner must reject (a
+/// cell without an id, a 'cells' that is not an array) and rewrites code cells' metadata when it writes
+/// them back, so the runner keeps this reader and <see cref="NotebookWriter"/>.
+/// </summary>
 public static class NotebookReader
 {
     private static readonly string[] KnownCellTypes = ["code", "markdown", "raw"];
