@@ -9,7 +9,7 @@ namespace AsyncLab;
 /// </summary>
 /// <example>
 /// <code>
-/// ThroughputSummary.Create(recorder.Operations)   // 64 requests in 1.600 s: 40.0 per second; p50 0.200 s, p95 0.200 s; ...
+/// ThroughputSummary.Create(recorder.Operations)   // 64 requests in 1.600 s: 40.0 completed per second; mean 0.200 s, p50 0.200 s, p95 0.200 s; ...
 /// </code>
 /// </example>
 public sealed record ThroughputSummary
@@ -32,6 +32,9 @@ public sealed record ThroughputSummary
 
     /// <summary>Completed requests per second of <see cref="Elapsed"/>; 0 when elapsed is 0.</summary>
     public double Throughput { get; private init; }
+
+    /// <summary>The mean duration of the completed requests: the latency in Little's law; zero when none completed.</summary>
+    public TimeSpan Mean { get; private init; }
 
     /// <summary>The median duration of the completed requests; zero when none completed.</summary>
     public TimeSpan P50 { get; private init; }
@@ -57,6 +60,7 @@ public sealed record ThroughputSummary
             Faulted = ended.Count(o => o.Outcome == OperationOutcome.Faulted),
             Elapsed = elapsed,
             Throughput = seconds > 0 ? completed.Length / seconds : 0,
+            Mean = completed.Length == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)completed.Average(d => d.Ticks)),
             P50 = completed.Length == 0 ? TimeSpan.Zero : Percentile(completed, 50),
             P95 = completed.Length == 0 ? TimeSpan.Zero : Percentile(completed, 95),
             AverageInFlight = seconds > 0 ? ended.Sum(o => o.Duration!.Value.TotalSeconds) / seconds : 0,
@@ -85,7 +89,7 @@ public sealed record ThroughputSummary
         return sorted[Math.Max(rank, 1) - 1];
     }
 
-    /// <summary>"64 requests in 1.600 s: 40.0 completed per second; p50 0.200 s, p95 0.200 s; 8.00 in flight on average; 0 faulted".</summary>
+    /// <summary>"64 requests in 1.600 s: 40.0 completed per second; mean 0.200 s, p50 0.200 s, p95 0.200 s; 8.00 in flight on average; 0 faulted".</summary>
     public override string ToString() => Invariant(
-        $"{TextFormat.Count(Requests, "request")} in {TextFormat.Seconds(Elapsed)}: {Throughput:0.0} completed per second; p50 {TextFormat.Seconds(P50)}, p95 {TextFormat.Seconds(P95)}; {AverageInFlight:0.00} in flight on average; {Faulted} faulted");
+        $"{TextFormat.Count(Requests, "request")} in {TextFormat.Seconds(Elapsed)}: {Throughput:0.0} completed per second; mean {TextFormat.Seconds(Mean)}, p50 {TextFormat.Seconds(P50)}, p95 {TextFormat.Seconds(P95)}; {AverageInFlight:0.00} in flight on average; {Faulted} faulted");
 }
