@@ -38,7 +38,7 @@ public static partial class Expect
         {
             ThrottleRound[] judged = [.. rounds.Where(r => r.ExpectedResult is not null)];
             bool met = judged.Length > 0 && judged.All(r => r.Result is string[] result && result.SequenceEqual(r.ExpectedResult!));
-            return (met, string.Join("; ", judged.Select(r => r.Title + ": returned " + ValueText.Format(r.Result))));
+            return (met, string.Join("; ", judged.Select(r => r.Title + ": " + DescribeResponses(r))));
         },
         "The responses are missing, incomplete or in another order. Task.WhenAll returns the results in the order of the tasks you gave it, "
         + "whatever order they finished in: make one task per item, in item order.");
@@ -153,6 +153,19 @@ public static partial class Expect
         {
             yield return Invariant($"{round.Title}: {running} still running when your method returned");
         }
+    }
+
+    private static string DescribeResponses(ThrottleRound round)
+    {
+        if (round.Result is not string[] result)
+        {
+            return "returned " + ValueText.Format(round.Result);
+        }
+
+        int wrong = Enumerable.Range(0, round.ExpectedResult!.Count).FirstOrDefault(i => i >= result.Length || result[i] != round.ExpectedResult[i], -1);
+        return wrong < 0 && result.Length == round.ExpectedResult.Count
+            ? Invariant($"all {result.Length} responses in item order")
+            : Invariant($"{result.Length} responses; ") + (wrong < 0 ? "more than there are items" : Invariant($"at position {wrong} expected \"{round.ExpectedResult[wrong]}\", got ") + (wrong < result.Length ? "\"" + result[wrong] + "\"" : "nothing"));
     }
 
     private static Exception? Unwrap(Exception? exception) =>
