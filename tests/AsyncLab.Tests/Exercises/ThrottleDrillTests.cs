@@ -216,6 +216,27 @@ public class ThrottleDrillTests
     }
 
     [Fact]
+    public void FetchAll_ResponsesMadeUpWithoutRequesting_IsNotYet()
+    {
+        CheckResult result = CheckFetchInVirtualTime((service, items, _) => Task.FromResult(items.Select(item => "response from " + item).ToArray()));
+
+        AssertNotYet(result, Expect.EveryItemOnce());
+        AssertNotYet(result, Expect.FailureReachesCaller());
+    }
+
+    [Fact]
+    public async Task ProcessAll_BlockingOnTheWholeJob_IsNotYet()
+    {
+        CheckResult result = await CheckInRealTimeAsync(ThrottleDrill.ProcessAll((service, items, limit, cancellationToken) =>
+        {
+            ForEachProcessAsync(service, items, limit, cancellationToken).Wait(cancellationToken);
+            return Task.CompletedTask;
+        }), ProcessChecks);
+
+        AssertNotYet(result, Expect.DoesNotBlock());
+    }
+
+    [Fact]
     public async Task ProcessAll_ParallelForEachAsyncWithOptions_Passes()
     {
         CheckResult result = await CheckInRealTimeAsync(ThrottleDrill.ProcessAll(ForEachProcessAsync), ProcessChecks);
