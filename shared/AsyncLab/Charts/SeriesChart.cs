@@ -44,6 +44,9 @@ public static class SeriesChart
             right["side"] = "right";
             right["showgrid"] = false;
             layout["yaxis2"] = right;
+
+            // Room on the right for the second axis's tick labels and title, which the default margin cuts off.
+            layout["margin"]!["r"] = 80;
         }
 
         IEnumerable<string> lines = all.Select(s => s.Name + ": " + string.Join(", ", s.Points.Select(p => TextFormat.Number(p.X) + " → " + TextFormat.Number(p.Y))));

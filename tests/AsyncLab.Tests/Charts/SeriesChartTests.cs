@@ -18,6 +18,7 @@ public class SeriesChartTests
         Assert.Equal([1.0, 2.0, 4.0], Figure.Values<double>(Figure.Trace(chart, "throughput")["x"]));
         Assert.Equal("y2", (string?)Figure.Trace(chart, "p95")["yaxis"]);
         Assert.Equal("seconds", (string?)Figure.Layout(chart)["yaxis2"]!["title"]!["text"]);
+        Assert.Equal(80, (int)Figure.Layout(chart)["margin"]!["r"]!);
         Assert.True((bool)Figure.Layout(chart)["showlegend"]!);
     }
 
@@ -29,6 +30,7 @@ public class SeriesChartTests
         Assert.Equal("hv", (string?)Figure.Trace(chart, "queued")["line"]!["shape"]);
         Assert.Equal("lines", (string?)Figure.Trace(chart, "queued")["mode"]);
         Assert.Null(Figure.Layout(chart)["yaxis2"]);
+        Assert.Equal(20, (int)Figure.Layout(chart)["margin"]!["r"]!);
     }
 
     [Fact]
