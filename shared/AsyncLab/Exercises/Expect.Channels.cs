@@ -92,29 +92,26 @@ public static partial class Expect
     /// <summary>The callers of a <see cref="LoggerTrial"/> never waited for the disk: all the log calls together took less than one write to the file.</summary>
     public static Expectation LogCallersNeverWait() => new(
         "Log returns at once: all the calls together take less than one write to the file",
-        run => run.Result is LoggerTrialReport report
-            ? (report.CallTimes.Count > 0 && report.TotalCallTime < report.WriteTime,
-                Invariant($"{report.CallTimes.Count} calls took {report.TotalCallTime.TotalMilliseconds:0.###} ms in total; one write takes {report.WriteTime.TotalMilliseconds:0.###} ms"))
-            : (false, "no report"),
+        run => Logger(run, report =>
+            (report.CallTimes.Count > 0 && report.TotalCallTime < report.WriteTime,
+                Invariant($"{report.CallTimes.Count} calls took {report.TotalCallTime.TotalMilliseconds:0.###} ms in total; one write takes {report.WriteTime.TotalMilliseconds:0.###} ms"))),
         "The callers waited for the file: Log must not write. Let it put the line into a channel (TryWrite on an unbounded channel never waits) "
         + "and return; one background task reads the channel and writes each line.");
 
     /// <summary>When the logger of a <see cref="LoggerTrial"/> was disposed, every logged line was in the file, in the order logged, and no write was still in progress.</summary>
     public static Expectation LogLinesWrittenInOrder() => new(
         "When the logger is disposed, every line is in the file, in order",
-        run => run.Result is LoggerTrialReport report
-            ? (report.WrittenAtClose.SequenceEqual(report.Logged) && report.WritesInProgressAtClose == 0,
-                Invariant($"{report.WrittenAtClose.Count} of {report.Logged.Count} lines written when disposed, {report.WritesInProgressAtClose} writes still in progress; file: {ValueText.Format(report.WrittenAtClose)}"))
-            : (false, "no report"),
+        run => Logger(run, report =>
+            (report.WrittenAtClose.SequenceEqual(report.Logged) && report.WritesInProgressAtClose == 0,
+                Invariant($"{report.WrittenAtClose.Count} of {report.Logged.Count} lines written when disposed, {report.WritesInProgressAtClose} writes still in progress; file: {ValueText.Format(report.WrittenAtClose)}"))),
         "Lines were missing, out of order, or still being written when DisposeAsync returned. DisposeAsync must complete the channel's writer, "
         + "then await the background task that writes, so that every line is in the file when it returns.");
 
     /// <summary>The file of a <see cref="LoggerTrial"/> was written by one writer at a time.</summary>
     public static Expectation LogWritesOneAtATime() => new(
         "The file is written one line at a time",
-        run => run.Result is LoggerTrialReport report
-            ? (report.PeakConcurrentWrites == 1, Invariant($"at most {report.PeakConcurrentWrites} write(s) at the same time"))
-            : (false, "no report"),
+        run => Logger(run, report =>
+            (report.PeakConcurrentWrites == 1, Invariant($"at most {report.PeakConcurrentWrites} write(s) at the same time"))),
         "Several writes to the file overlapped, so lines can interleave or land out of order. Write from ONE background task that reads the channel, "
         + "awaiting each write before the next.");
 
@@ -128,6 +125,9 @@ public static partial class Expect
         (bool Met, string Measured)[] verdicts = [.. report.Rounds.Select(judge)];
         return (verdicts.All(v => v.Met), string.Join("; ", verdicts.Select(v => v.Measured)));
     }
+
+    private static (bool Met, string Measured) Logger(ExerciseRun run, Func<LoggerTrialReport, (bool Met, string Measured)> judge) =>
+        run.Result is LoggerTrialReport report ? judge(report) : (false, "no report");
 
     private static bool Carries(Exception thrown, string message) =>
         thrown is AggregateException aggregate

@@ -20,23 +20,7 @@ public class WorkerTrialTests
     [Fact]
     public async Task Check_TheSolution_Passes()
     {
-        CheckResult result = await CheckAsync(async (jobs, io, workers) =>
-        {
-            async Task<int> WorkAsync()
-            {
-                int done = 0;
-                await foreach (ChannelJob job in jobs.ReadAllAsync())
-                {
-                    await io.FetchAsync(job.Name, job.Cost);
-                    done++;
-                }
-
-                return done;
-            }
-
-            int[] counts = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkAsync()));
-            return counts.Sum();
-        });
+        CheckResult result = await CheckAsync(Solution);
 
         Assert.True(result.Passed, result.ToString());
         Assert.Contains("A: peak 4 with 4 workers; B: peak 3 with 3 workers; C: peak 2 with 2 workers", result.ToString());
@@ -48,16 +32,7 @@ public class WorkerTrialTests
         // Unusual but correct: Parallel.ForEachAsync limits the degree of parallelism and rethrows the feed's failure.
         // The body does not take the loop's token, which Parallel.ForEachAsync cancels when the feed fails: the jobs
         // delivered before the failure are still processed.
-        CheckResult result = await CheckAsync(async (jobs, io, workers) =>
-        {
-            int done = 0;
-            await Parallel.ForEachAsync(jobs.ReadAllAsync(), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (job, _) =>
-            {
-                await io.FetchAsync(job.Name, job.Cost, CancellationToken.None);
-                Interlocked.Increment(ref done);
-            });
-            return done;
-        });
+        CheckResult result = await CheckAsync((jobs, io, workers) => ParallelForEachAsync(jobs, io, workers, passLoopToken: false));
 
         Assert.True(result.Passed, result.ToString());
     }
@@ -94,17 +69,7 @@ public class WorkerTrialTests
     [Fact]
     public async Task Check_OneWorker_NotYet_TooFewInFlightAndTooSlow()
     {
-        CheckResult result = await CheckAsync(async (jobs, io, workers) =>
-        {
-            int done = 0;
-            await foreach (ChannelJob job in jobs.ReadAllAsync())
-            {
-                await io.FetchAsync(job.Name, job.Cost);
-                done++;
-            }
-
-            return done;
-        });
+        CheckResult result = await CheckAsync((jobs, io, workers) => OneWorkerAsync(jobs, io));
 
         Assert.False(result.Passed);
         Assert.False(Outcome(result, "in flight at the peak").Met);
@@ -115,16 +80,7 @@ public class WorkerTrialTests
     public async Task Check_ParallelForEachAsyncCancelingInFlightJobsWhenTheFeedFails_NotYet()
     {
         // Passing the loop's token lets Parallel.ForEachAsync cancel a job that was delivered before the failure.
-        CheckResult result = await CheckAsync(async (jobs, io, workers) =>
-        {
-            int done = 0;
-            await Parallel.ForEachAsync(jobs.ReadAllAsync(), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (job, token) =>
-            {
-                await io.FetchAsync(job.Name, job.Cost, token);
-                Interlocked.Increment(ref done);
-            });
-            return done;
-        });
+        CheckResult result = await CheckAsync((jobs, io, workers) => ParallelForEachAsync(jobs, io, workers, passLoopToken: true));
 
         Assert.False(result.Passed);
         Assert.Contains("C: 3 of 4 jobs done", Outcome(result, "exactly once").Measured);
@@ -138,11 +94,7 @@ public class WorkerTrialTests
             int done = 0;
             for (int w = 0; w < workers; w++)
             {
-                await foreach (ChannelJob job in jobs.ReadAllAsync())   // the first "worker" drains everything
-                {
-                    await io.FetchAsync(job.Name, job.Cost);
-                    done++;
-                }
+                done += await OneWorkerAsync(jobs, io);   // the first "worker" drains everything
             }
 
             return done;
@@ -311,21 +263,33 @@ public class WorkerTrialTests
         Assert.Equal("processAllAsync", (await Assert.ThrowsAsync<ArgumentNullException>(() => WorkerTrial.RunAsync(Io(), null!))).ParamName);
     }
 
-    private static async Task<int> Solution(ChannelReader<ChannelJob> jobs, SimulatedIO io, int workers)
-    {
-        async Task<int> WorkAsync()
-        {
-            int done = 0;
-            await foreach (ChannelJob job in jobs.ReadAllAsync())
-            {
-                await io.FetchAsync(job.Name, job.Cost);
-                done++;
-            }
+    /// <summary>The chapter's solution: <paramref name="workers"/> workers, each reading the channel to its end.</summary>
+    private static async Task<int> Solution(ChannelReader<ChannelJob> jobs, SimulatedIO io, int workers) =>
+        (await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => OneWorkerAsync(jobs, io)))).Sum();
 
-            return done;
+    /// <summary>One worker: reads every job to the end of the channel, processes each, and counts them.</summary>
+    private static async Task<int> OneWorkerAsync(ChannelReader<ChannelJob> jobs, SimulatedIO io)
+    {
+        int done = 0;
+        await foreach (ChannelJob job in jobs.ReadAllAsync())
+        {
+            await io.FetchAsync(job.Name, job.Cost);
+            done++;
         }
 
-        return (await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkAsync()))).Sum();
+        return done;
+    }
+
+    /// <summary>Parallel.ForEachAsync over the channel; when <paramref name="passLoopToken"/>, the jobs observe the token it cancels on a failure.</summary>
+    private static async Task<int> ParallelForEachAsync(ChannelReader<ChannelJob> jobs, SimulatedIO io, int workers, bool passLoopToken)
+    {
+        int done = 0;
+        await Parallel.ForEachAsync(jobs.ReadAllAsync(), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (job, token) =>
+        {
+            await io.FetchAsync(job.Name, job.Cost, passLoopToken ? token : CancellationToken.None);
+            Interlocked.Increment(ref done);
+        });
+        return done;
     }
 
     private static Task<CheckResult> CheckAsync(Func<ChannelReader<ChannelJob>, SimulatedIO, int, Task<int>> attempt) =>
