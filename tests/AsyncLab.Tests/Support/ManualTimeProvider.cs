@@ -1,69 +1,41 @@
-using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncLab.Tests.Support;
 
 /// <summary>
-/// A clock that moves only when a test calls <see cref="Advance"/>. Due timers fire inside Advance,
-/// in due-time order, with the clock set to each timer's due time, on the calling thread and with no
-/// SynchronizationContext. Work that a timer releases may still run later (on a captured context, or
-/// on a thread that had not yet awaited); the clock stays where Advance left it until the next call,
-/// so times recorded meanwhile are exact. When the code under test starts timers from another thread,
-/// use <see cref="WaitForScheduledTimersAsync"/> before each Advance.
+/// A clock that moves only when a test calls <see cref="Advance"/>: a <see cref="FakeTimeProvider"/>,
+/// which fires due timers inside Advance in due-time order with the clock set to each timer's due time,
+/// plus two things these tests need. Advance fires them with no SynchronizationContext, so work a timer
+/// releases never picks up the test framework's; and <see cref="WaitForScheduledTimersAsync"/> lets a
+/// test wait until code that starts its timers on another thread has started them.
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
-    private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private readonly object _gate = new();
-    private readonly List<ManualTimer> _timers = [];
-    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
-    private TimeSpan _elapsed;
-    private long _nextTimerId;
+    private readonly FakeTimeProvider clock = new();
+    private readonly Lock gate = new();
+    private readonly HashSet<object> scheduled = [];
+    private readonly List<(int Count, TaskCompletionSource Signal)> waiters = [];
 
     /// <summary>The time since the provider was created.</summary>
-    public TimeSpan Elapsed
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _elapsed;
-            }
-        }
-    }
+    public TimeSpan Elapsed => clock.GetUtcNow() - clock.Start;
 
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+    public override long TimestampFrequency => clock.TimestampFrequency;
 
-    public override DateTimeOffset GetUtcNow() => Epoch + Elapsed;
+    public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
 
-    public override long GetTimestamp() => Elapsed.Ticks;
+    public override long GetTimestamp() => clock.GetTimestamp();
 
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        var timer = new ManualTimer(this, callback, state);
-        lock (_gate)
-        {
-            timer.Id = _nextTimerId++;
-            _timers.Add(timer);
-        }
-
-        timer.Change(dueTime, period);
-        return timer;
-    }
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        new CountedTimer(this, callback, state, dueTime, period);
 
     /// <summary>Moves the clock forward by <paramref name="delta"/>, firing every timer that falls due on the way.</summary>
     public void Advance(TimeSpan delta)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
-        TimeSpan target = Elapsed + delta;
         SynchronizationContext? context = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
-            while (TryTakeDueTimer(target, out ManualTimer? timer))
-            {
-                timer.Fire();
-            }
+            clock.Advance(delta);
         }
         finally
         {
@@ -78,9 +50,9 @@ public sealed class ManualTimeProvider : TimeProvider
     public Task WaitForScheduledTimersAsync(int count)
     {
         var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
+        lock (gate)
         {
-            _waiters.Add((count, signal));
+            waiters.Add((count, signal));
             ReleaseWaiters();
         }
 
@@ -88,68 +60,66 @@ public sealed class ManualTimeProvider : TimeProvider
         return signal.Task.WaitAsync(TimeSpan.FromMinutes(1));
     }
 
-    private bool TryTakeDueTimer(TimeSpan target, [NotNullWhen(true)] out ManualTimer? due)
+    private void Track(object timer, bool pending)
     {
-        lock (_gate)
+        lock (gate)
         {
-            due = _timers.Where(t => t.DueAt <= target).OrderBy(t => t.DueAt).ThenBy(t => t.Id).FirstOrDefault();
-            if (due is null)
+            if (pending)
             {
-                _elapsed = target;
-                return false;
+                scheduled.Add(timer);
+            }
+            else
+            {
+                scheduled.Remove(timer);
             }
 
-            _elapsed = due.DueAt!.Value;
-            due.DueAt = due.Period > TimeSpan.Zero ? _elapsed + due.Period : null;
-            return true;
-        }
-    }
-
-    private void Schedule(ManualTimer timer, TimeSpan dueTime, TimeSpan period)
-    {
-        lock (_gate)
-        {
-            timer.DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : _elapsed + dueTime;
-            timer.Period = period == Timeout.InfiniteTimeSpan ? TimeSpan.Zero : period;
             ReleaseWaiters();
-        }
-    }
-
-    private void Remove(ManualTimer timer)
-    {
-        lock (_gate)
-        {
-            _timers.Remove(timer);
         }
     }
 
     private void ReleaseWaiters()
     {
-        int scheduled = _timers.Count(t => t.DueAt is not null);
-        foreach (var waiter in _waiters.Where(w => w.Count <= scheduled).ToList())
+        foreach (var waiter in waiters.Where(w => w.Count <= scheduled.Count).ToList())
         {
-            _waiters.Remove(waiter);
+            waiters.Remove(waiter);
             waiter.Signal.SetResult();
         }
     }
 
-    private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    /// <summary>The fake clock's timer, counted as scheduled while it is due to fire.</summary>
+    private sealed class CountedTimer : ITimer
     {
-        public long Id { get; set; }
+        private readonly ManualTimeProvider owner;
+        private readonly ITimer inner;
+        private bool periodic;
 
-        public TimeSpan? DueAt { get; set; }
-
-        public TimeSpan Period { get; set; }
+        public CountedTimer(ManualTimeProvider owner, TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            this.owner = owner;
+            inner = owner.clock.CreateTimer(
+                value =>
+                {
+                    owner.Track(this, periodic);
+                    callback(value);
+                },
+                state,
+                Timeout.InfiniteTimeSpan,
+                Timeout.InfiniteTimeSpan);
+            Change(dueTime, period);
+        }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            owner.Schedule(this, dueTime, period);
-            return true;
+            periodic = period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero;
+            owner.Track(this, dueTime != Timeout.InfiniteTimeSpan);
+            return inner.Change(dueTime, period);
         }
 
-        public void Fire() => callback(state);
-
-        public void Dispose() => owner.Remove(this);
+        public void Dispose()
+        {
+            owner.Track(this, pending: false);
+            inner.Dispose();
+        }
 
         public ValueTask DisposeAsync()
         {
