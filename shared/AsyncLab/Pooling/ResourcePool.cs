@@ -11,10 +11,10 @@ namespace AsyncLab;
 /// Safe to use from many threads at once.
 /// </summary>
 /// <remarks>
-/// Inside, a <see cref="SemaphoreSlim"/> counts the free resources and a queue holds them: a rent waits on
-/// the semaphore, then takes a resource from the queue; giving it back puts it in the queue and releases
-/// the semaphore, which lets the longest-waiting caller in. Timeouts run on the pool's
-/// <see cref="TimeProvider"/>, so they follow virtual time too.
+/// Inside, a queue holds the free resources and another the waiting callers, each as a
+/// <see cref="TaskCompletionSource{TResult}"/>: a resource that comes back goes straight to the caller that has
+/// waited longest, or to the free queue when nobody waits. Timeouts run on the pool's <see cref="TimeProvider"/>,
+/// so they follow virtual time too.
 /// </remarks>
 /// <example>
 /// <code>
@@ -26,7 +26,6 @@ namespace AsyncLab;
 /// </code>
 /// </example>
 /// <typeparam name="T">The type of the pooled resources.</typeparam>
-[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A SemaphoreSlim needs disposing only when its AvailableWaitHandle is used, which the pool never does.")]
 public sealed class ResourcePool<T>
     where T : class
 {
@@ -35,10 +34,9 @@ public sealed class ResourcePool<T>
     private readonly object _gate = new();
     private readonly Queue<T> _free;
     private readonly HashSet<T> _rented = new(ReferenceEqualityComparer.Instance);
-    private readonly SemaphoreSlim _available;
+    private readonly LinkedList<TaskCompletionSource<PoolLease<T>>> _waiters = new();
     private readonly List<PoolStep> _steps = [];
     private readonly long _startTimestamp;
-    private int _waiting;
     private int _peakInUse;
 
     /// <summary>A pool of <paramref name="resources"/>, all free at first.</summary>
@@ -62,7 +60,6 @@ public sealed class ResourcePool<T>
 
         TimeProvider = timeProvider ?? VirtualTimeLoop.AmbientTime;
         _free = new Queue<T>(all);
-        _available = new SemaphoreSlim(all.Length, all.Length);
         Size = all.Length;
         _startTimestamp = TimeProvider.GetTimestamp();
         _steps.Add(new PoolStep(TimeSpan.Zero, 0, 0));
@@ -117,7 +114,7 @@ public sealed class ResourcePool<T>
         {
             lock (_gate)
             {
-                return _waiting;
+                return _waiters.Count;
             }
         }
     }
@@ -161,7 +158,11 @@ public sealed class ResourcePool<T>
     /// <returns>True when a resource was rented.</returns>
     public bool TryRent([NotNullWhen(true)] out PoolLease<T>? lease)
     {
-        lease = _available.Wait(0, CancellationToken.None) ? Take() : null;
+        lock (_gate)
+        {
+            lease = _free.Count > 0 ? Take() : null;
+        }
+
         return lease is not null;
     }
 
@@ -170,91 +171,96 @@ public sealed class ResourcePool<T>
     {
         lock (_gate)
         {
-            return Invariant($"{_rented.Count} of {Size} in use, {_waiting} waiting");
+            return Invariant($"{_rented.Count} of {Size} in use, {_waiters.Count} waiting");
         }
     }
 
-    /// <summary>Takes <paramref name="resource"/> back from its lease; called once per lease.</summary>
+    /// <summary>Takes <paramref name="resource"/> back from its lease, and hands it to the caller that has waited longest, if any; called once per lease.</summary>
     internal void Return(T resource)
     {
+        TaskCompletionSource<PoolLease<T>>? next;
+        PoolLease<T>? handedOn = null;
         lock (_gate)
         {
             _rented.Remove(resource);
-            _free.Enqueue(resource);
+            next = _waiters.First?.Value;
+            if (next is null)
+            {
+                _free.Enqueue(resource);
+            }
+            else
+            {
+                _waiters.RemoveFirst();
+                _rented.Add(resource);
+                handedOn = new PoolLease<T>(this, resource);
+            }
+
             Log();
         }
 
-        _available.Release();
+        next?.SetResult(handedOn!);
     }
 
     private async Task<PoolLease<T>> RentCoreAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (_available.Wait(0, CancellationToken.None))
+        var waiter = new TaskCompletionSource<PoolLease<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        LinkedListNode<TaskCompletionSource<PoolLease<T>>> node;
+        lock (_gate)
         {
-            return Take();
-        }
-
-        if (timeout == TimeSpan.Zero)
-        {
-            throw Exhausted(timeout);
-        }
-
-        ChangeWaiting(+1);
-        try
-        {
-            if (timeout == Timeout.InfiniteTimeSpan)
+            if (_free.Count > 0)
             {
-                await _available.WaitAsync(cancellationToken);
+                return Take();
             }
-            else
+
+            if (timeout == TimeSpan.Zero)
             {
-                // The timer runs on the pool's clock, so that a timeout follows virtual time too.
-                using var timer = new CancellationTokenSource(timeout, TimeProvider);
-                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-                try
-                {
-                    await _available.WaitAsync(deadline.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw Exhausted(timeout);
-                }
+                throw Exhausted(timeout);
             }
-        }
-        finally
-        {
-            ChangeWaiting(-1);
+
+            node = _waiters.AddLast(waiter);
+            Log();
         }
 
-        return Take();
+        // The timer runs on the pool's clock, so that a timeout follows virtual time too.
+        using CancellationTokenRegistration canceled = cancellationToken.Register(() => StopWaiting(node, waiting => waiting.SetCanceled(cancellationToken)));
+        using ITimer? timer = timeout == Timeout.InfiniteTimeSpan
+            ? null
+            : TimeProvider.CreateTimer(_ => StopWaiting(node, waiting => waiting.SetException(Exhausted(timeout))), null, timeout, Timeout.InfiniteTimeSpan);
+        return await waiter.Task;
     }
 
+    /// <summary>Ends a wait with <paramref name="end"/> (canceled, or timed out), unless a resource was handed to it first.</summary>
+    private void StopWaiting(LinkedListNode<TaskCompletionSource<PoolLease<T>>> node, Action<TaskCompletionSource<PoolLease<T>>> end)
+    {
+        lock (_gate)
+        {
+            if (node.List is null)
+            {
+                return;
+            }
+
+            _waiters.Remove(node);
+            Log();
+        }
+
+        end(node.Value);
+    }
+
+    /// <summary>Takes a free resource; the caller holds the gate and has checked that one is free.</summary>
     private PoolLease<T> Take()
     {
-        lock (_gate)
-        {
-            T resource = _free.Dequeue();
-            _rented.Add(resource);
-            _peakInUse = Math.Max(_peakInUse, _rented.Count);
-            Log();
-            return new PoolLease<T>(this, resource);
-        }
-    }
-
-    private void ChangeWaiting(int change)
-    {
-        lock (_gate)
-        {
-            _waiting += change;
-            Log();
-        }
+        T resource = _free.Dequeue();
+        _rented.Add(resource);
+        _peakInUse = Math.Max(_peakInUse, _rented.Count);
+        Log();
+        return new PoolLease<T>(this, resource);
     }
 
     /// <summary>Adds a step for the current counts; the caller holds the gate.</summary>
     private void Log()
     {
-        var step = new PoolStep(TimeProvider.GetElapsedTime(_startTimestamp), _rented.Count, _waiting);
+        var step = new PoolStep(TimeProvider.GetElapsedTime(_startTimestamp), _rented.Count, _waiters.Count);
         if (_steps[^1].At == step.At)
         {
             _steps[^1] = step;
