@@ -145,7 +145,7 @@ public static class PoolTrial
         report.BusyAt = outcomes1[3] == "D: " + Busy ? ends1[3] : null;
         OperationRecord? cQuery = recorder1.Operations.FirstOrDefault(o => o.Name == "C's query");
         report.CanceledQuery = cQuery is null ? "never ran" : cQuery.Outcome.ToString().ToLowerInvariant();
-        report.CancelLag = outcomes1[2] == "C: canceled" ? ends1[2] - Scaled(s_pool1[2].CancelAt!.Value) : null;
+        report.CancelLag = outcomes1[2] == "C: canceled" ? Max(TimeSpan.Zero, ends1[2] - Scaled(s_pool1[2].CancelAt!.Value)) : null;
 
         var pool2 = new ResourcePool<SimulatedConnection>([connections.Open("db 3"), connections.Open("db 4"), connections.Open("db 5")], TimeProvider.System);
         var (outcomes2, ends2) = await RunPoolAsync(pool2, new TimingRecorder(TimeProvider.System), s_pool2, method, meter, scale);
@@ -159,6 +159,8 @@ public static class PoolTrial
         (report.LongStretches, report.Longest) = meter.LongStretches(report.Tolerance);
         return report;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static IEnumerable<string> Rented(ResourcePool<SimulatedConnection> pool, string name) =>
         pool.InUse == 0 ? [] : [Invariant($"{pool.InUse} of {pool.Size} connections of {name}")];

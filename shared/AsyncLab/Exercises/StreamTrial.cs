@@ -134,7 +134,7 @@ public static class StreamTrial
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 report.CanceledOutcome = "canceled";
-                report.CancelLag = canceled.Elapsed - cancelAt;
+                report.CancelLag = Max(TimeSpan.Zero, canceled.Elapsed - cancelAt);
             }
             catch (Exception exception)
             {
@@ -166,6 +166,8 @@ public static class StreamTrial
             }
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static TimeSpan[] Seconds(double[] latencies) => [.. latencies.Select(TimeSpan.FromSeconds)];
 }

@@ -257,11 +257,17 @@ public sealed class ResourcePool<T>
         return new PoolLease<T>(this, resource);
     }
 
-    /// <summary>Adds a step for the current counts; the caller holds the gate.</summary>
+    /// <summary>Adds a step for the current counts, unless they are unchanged; the caller holds the gate.</summary>
     private void Log()
     {
         var step = new PoolStep(TimeProvider.GetElapsedTime(_startTimestamp), _rented.Count, _waiters.Count);
-        if (_steps[^1].At == step.At)
+        PoolStep last = _steps[^1];
+        if (last.InUse == step.InUse && last.Waiting == step.Waiting)
+        {
+            return;
+        }
+
+        if (last.At == step.At)
         {
             _steps[^1] = step;
         }

@@ -18,7 +18,7 @@ public static class ResourcePoolCharts
         IReadOnlyList<PoolStep> steps = pool.Steps;
         double now = Math.Max(pool.Elapsed.TotalSeconds, steps[^1].At.TotalSeconds);
         IEnumerable<(double X, double Y)> Line(Func<PoolStep, int> value) =>
-            [.. steps.Select(step => (step.At.TotalSeconds, (double)value(step))), (now, value(steps[^1]))];
+            [.. steps.Where((step, index) => index == 0 || value(step) != value(steps[index - 1])).Select(step => (step.At.TotalSeconds, (double)value(step))), (now, value(steps[^1]))];
 
         ChartSeries[] series =
         [
