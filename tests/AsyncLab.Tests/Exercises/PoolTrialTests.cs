@@ -1,3 +1,5 @@
+using AsyncLab.Tests.Support;
+
 namespace AsyncLab.Tests.Exercises;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace AsyncLab.Tests.Exercises;
 /// "not yet", for the right reason) and against correct ones, including an unusual one. The trial runs on the
 /// real clock (blocking is measured in real time) at latency scale 0.5, about 1.5 s per check.
 /// </summary>
+[Collection(RealClock.Name)]
 public class PoolTrialTests
 {
     private static readonly SimulatedIOOptions HalfScale = new() { LatencyScale = 0.5 };

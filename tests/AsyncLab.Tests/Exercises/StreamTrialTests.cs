@@ -1,12 +1,14 @@
 using System.Runtime.CompilerServices;
+using AsyncLab.Tests.Support;
 
 namespace AsyncLab.Tests.Exercises;
 
 /// <summary>
 /// The chapter 08 stream exercise's check against the wrong solutions a learner plausibly writes (each must
 /// be "not yet", for the right reason) and against correct ones, including an unusual one. The trial runs on
-/// the real clock (blocking is measured in real time) at latency scale 0.5, about 2.3 s per check.
+/// the real clock (blocking is measured in real time), in a collection of its own, at latency scale 0.5, about 2.3 s per check.
 /// </summary>
+[Collection(RealClock.Name)]
 public class StreamTrialTests
 {
     private static readonly SimulatedIOOptions HalfScale = new() { LatencyScale = 0.5 };
