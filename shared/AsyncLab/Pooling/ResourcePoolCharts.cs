@@ -5,7 +5,7 @@ namespace AsyncLab;
 public static class ResourcePoolCharts
 {
     /// <summary>
-    /// Resources in use and callers waiting over time, as steps, with the pool's size as a line above them:
+    /// Resources in use and callers waiting over time, as steps, with the pool's size as a line:
     /// "in use" touching "size" means the pool was exhausted, and callers then wait.
     /// </summary>
     /// <param name="pool">The pool to draw; its log is drawn up to now.</param>
@@ -20,11 +20,12 @@ public static class ResourcePoolCharts
         IEnumerable<(double X, double Y)> Line(Func<PoolStep, int> value) =>
             [.. steps.Where((step, index) => index == 0 || value(step) != value(steps[index - 1])).Select(step => (step.At.TotalSeconds, (double)value(step))), (now, value(steps[^1]))];
 
+        // The size first, so that "in use" is drawn over it where the pool is exhausted.
         ChartSeries[] series =
         [
+            new("size", [(0, pool.Size), (now, pool.Size)]) { Steps = true },
             new("in use", Line(step => step.InUse)) { Steps = true },
             new("waiting", Line(step => step.Waiting)) { Steps = true },
-            new("size", [(0, pool.Size), (now, pool.Size)]),
         ];
         return SeriesChart.Create(title, "time (s)", "resources in use / callers waiting", series);
     }

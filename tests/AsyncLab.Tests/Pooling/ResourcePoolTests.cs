@@ -150,7 +150,7 @@ public class ResourcePoolTests
         });
 
         var traces = Figure.Traces(chart);
-        Assert.Equal(["in use", "waiting", "size"], traces.Select(t => (string?)t!["name"]));
+        Assert.Equal(["size", "in use", "waiting"], traces.Select(t => (string?)t!["name"]));
         Assert.Equal(3, traces.Select(t => (string?)t!["line"]!["color"]).Distinct().Count());
         Assert.Equal([0.0, 1.0, 2.0], Figure.Values<double>(Figure.Trace(chart, "waiting")["x"]));
         Assert.Equal([1.0, 0.0, 0.0], Figure.Values<double>(Figure.Trace(chart, "waiting")["y"]));
