@@ -10,7 +10,10 @@ namespace AsyncLab;
 /// callers whose queries all succeed, two of them after waiting. Use <see cref="Of"/> as the attempt and the
 /// expectations of this class.
 /// </summary>
-/// <remarks>Runs on the real clock, because blocking is a real-time matter; about 2.5 seconds times the latency scale.</remarks>
+/// <remarks>
+/// The trial runs on the real clock, because blocking is a real-time matter: call the check outside
+/// <see cref="VirtualTimeLoop"/>. It takes about 3 seconds times the latency scale.
+/// </remarks>
 /// <example>
 /// <code>
 /// await Exercise.CheckAsync("Every connection comes back", PoolTrial.Of(QueryAsync),

@@ -9,8 +9,8 @@ namespace AsyncLab;
 /// Use <see cref="Of"/> as the attempt and the expectations of this class.
 /// </summary>
 /// <remarks>
-/// The trial runs on the real clock, also inside <see cref="VirtualTimeLoop"/>, because blocking is a real-time
-/// matter. It takes about 4.5 seconds times the latency scale.
+/// The trial runs on the real clock, because blocking is a real-time matter: call the check outside
+/// <see cref="VirtualTimeLoop"/>. It takes about 5 seconds times the latency scale.
 /// </remarks>
 /// <example>
 /// <code>
