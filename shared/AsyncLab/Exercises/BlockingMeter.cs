@@ -11,20 +11,54 @@ namespace AsyncLab;
 /// </summary>
 internal sealed class BlockingMeter : SynchronizationContext
 {
+    private static readonly TimeSpan s_settleLimit = TimeSpan.FromSeconds(2);
+
     private readonly object _gate = new();
     private readonly List<TimeSpan> _stretches = [];
+    private int _active;
 
-    /// <summary>Calls <paramref name="start"/> on this thread under the meter, timing it, and returns what it returned.</summary>
-    public T Start<T>(Func<T> start)
+    /// <summary>Every stretch measured so far, in the order they ended.</summary>
+    public IReadOnlyList<TimeSpan> Stretches
     {
-        T result = default!;
-        Run(_ => result = start(), null);
-        return result;
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _stretches];
+            }
+        }
     }
 
-    /// <summary>How many stretches lasted <paramref name="threshold"/> or longer, and the longest of all.</summary>
-    public (int Count, TimeSpan Longest) LongStretches(TimeSpan threshold)
+    /// <summary>
+    /// Calls <paramref name="start"/> under the meter, timing it and every continuation of its awaits, and returns a task
+    /// that ends as its task does. Code that awaits the returned task resumes outside the meter.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<Task<T>> start)
     {
+        Task<T>? task = null;
+        Run(_ => task = start(), null);
+        return Detach(task!);
+    }
+
+    /// <summary>Like <see cref="RunAsync{T}(Func{Task{T}})"/>, for a task without a result.</summary>
+    public Task RunAsync(Func<Task> start) => RunAsync(async () =>
+    {
+        await start();
+        return true;
+    });
+
+    /// <summary>
+    /// How many stretches lasted <paramref name="threshold"/> or longer, and the longest of all, once no callback runs
+    /// under the meter any more (waiting at most two seconds for that).
+    /// </summary>
+    public async Task<(int Count, TimeSpan Longest)> LongStretchesAsync(TimeSpan threshold)
+    {
+        long started = Stopwatch.GetTimestamp();
+        while (Volatile.Read(ref _active) > 0 && Stopwatch.GetElapsedTime(started) < s_settleLimit)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5));
+        }
+
         lock (_gate)
         {
             return (_stretches.Count(s => s >= threshold), _stretches.DefaultIfEmpty(TimeSpan.Zero).Max());
@@ -41,10 +75,37 @@ internal sealed class BlockingMeter : SynchronizationContext
     /// <inheritdoc/>
     public override SynchronizationContext CreateCopy() => this;
 
+    /// <summary>A task that ends as <paramref name="task"/> does, but whose awaiters resume on the thread pool, never inline inside a metered callback.</summary>
+    private static Task<T> Detach<T>(Task<T> task)
+    {
+        var detached = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        task.ContinueWith(
+            ended =>
+            {
+                if (ended.IsCanceled)
+                {
+                    detached.SetCanceled();
+                }
+                else if (ended.Exception is { } exception)
+                {
+                    detached.SetException(exception.InnerExceptions);
+                }
+                else
+                {
+                    detached.SetResult(ended.Result);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return detached.Task;
+    }
+
     private void Run(SendOrPostCallback callback, object? state)
     {
         SynchronizationContext? previous = Current;
         SetSynchronizationContext(this);
+        Interlocked.Increment(ref _active);
         long started = Stopwatch.GetTimestamp();
         try
         {
@@ -58,6 +119,7 @@ internal sealed class BlockingMeter : SynchronizationContext
                 _stretches.Add(stretch);
             }
 
+            Interlocked.Decrement(ref _active);
             SetSynchronizationContext(previous);
         }
     }

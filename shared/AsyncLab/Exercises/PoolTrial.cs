@@ -159,7 +159,7 @@ public static class PoolTrial
 
         report.Outcomes = [.. outcomes];
         report.LeftRented = [.. leftRented];
-        (report.LongStretches, report.Longest) = meter.LongStretches(report.Tolerance);
+        (report.LongStretches, report.Longest) = await meter.LongStretchesAsync(report.Tolerance);
         return report;
     }
 
@@ -195,7 +195,7 @@ public static class PoolTrial
             string outcome;
             try
             {
-                outcome = await meter.Start(() => method(pool, query, Scaled(caller.MaxWait), cancellation.Token));
+                outcome = await meter.RunAsync(() => method(pool, query, Scaled(caller.MaxWait), cancellation.Token));
             }
             catch (SimulatedFailureException)
             {

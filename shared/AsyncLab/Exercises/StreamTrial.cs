@@ -108,7 +108,7 @@ public static class StreamTrial
         // 1. Read every page.
         var all = new TimingRecorder(TimeProvider.System);
         var arrivals = new ArrivalLog(all);
-        await meter.Start(() => ReadAsync(() => stream(new SimulatedIO(all, options), Seconds(s_readAll), default), arrivals, int.MaxValue, default));
+        await meter.RunAsync(() => ReadAsync(() => stream(new SimulatedIO(all, options), Seconds(s_readAll), default), arrivals, int.MaxValue, default));
         report.Items = [.. arrivals.Arrivals.Select(a => a.Item)];
         IReadOnlyList<OperationRecord> fetched = all.Operations;
         report.Lateness = [.. arrivals.Arrivals.Select((arrival, index) =>
@@ -116,7 +116,7 @@ public static class StreamTrial
 
         // 2. Leave after two pages.
         var left = new TimingRecorder(TimeProvider.System);
-        await meter.Start(() => ReadAsync(() => stream(new SimulatedIO(left, options), Seconds(s_leftEarly), default), new ArrivalLog(left), ReadBeforeLeaving, default));
+        await meter.RunAsync(() => ReadAsync(() => stream(new SimulatedIO(left, options), Seconds(s_leftEarly), default), new ArrivalLog(left), ReadBeforeLeaving, default));
         TimingSummary leaving = left.Summarize();
         report.FetchesWhenLeaving = leaving.Count;
         report.RunningWhenLeft = leaving.Running;
@@ -128,7 +128,7 @@ public static class StreamTrial
         {
             try
             {
-                await meter.Start(() => ReadAsync(() => stream(new SimulatedIO(canceled, options), Seconds(s_canceled), default), new ArrivalLog(canceled), int.MaxValue, cancellation.Token));
+                await meter.RunAsync(() => ReadAsync(() => stream(new SimulatedIO(canceled, options), Seconds(s_canceled), default), new ArrivalLog(canceled), int.MaxValue, cancellation.Token));
                 report.CanceledOutcome = "returned normally";
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -143,7 +143,7 @@ public static class StreamTrial
         }
 
         report.CanceledPages = string.Join(", ", canceled.Operations.Select(o => o.Name + " " + o.Outcome.ToString().ToLowerInvariant()));
-        (report.LongStretches, report.Longest) = meter.LongStretches(tolerance);
+        (report.LongStretches, report.Longest) = await meter.LongStretchesAsync(tolerance);
 
         // Let whatever the stream left running end, so that nothing outlives the check.
         foreach (TimingRecorder recorder in new[] { all, left, canceled })

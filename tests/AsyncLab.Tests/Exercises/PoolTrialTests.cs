@@ -245,6 +245,15 @@ public class PoolTrialTests
         AssertNotYet(result, "Each caller ends as it should");
     }
 
+    [Fact]
+    public async Task Check_NotImplemented_IsNotYetWithoutThrowing()
+    {
+        CheckResult result = await CheckAsync((pool, query, maxWait, cancellationToken) => throw new NotImplementedException());
+
+        AssertNotYet(result, "Each caller ends as it should");
+        Assert.Contains("threw NotImplementedException", Outcome(result, "Each caller ends as it should").Measured);
+    }
+
     private static Task<CheckResult> CheckAsync(Func<ResourcePool<SimulatedConnection>, Func<SimulatedConnection, CancellationToken, Task<string>>, TimeSpan, CancellationToken, Task<string>> method) =>
         Exercise.CheckAsync(
             "Every connection comes back",

@@ -89,6 +89,15 @@ public class StreamTrialTests
         AssertNotYet(result, "Yields every page exactly once");
     }
 
+    [Fact]
+    public async Task Check_NotImplemented_IsNotYetWithoutThrowing()
+    {
+        CheckResult result = await CheckAsync((io, latencies, cancellationToken) => throw new NotImplementedException());
+
+        AssertNotYet(result, "Runs to the end without an exception");
+        Assert.All(result.Expectations.Skip(1), outcome => Assert.False(outcome.Met));
+    }
+
     private static Task<CheckResult> CheckAsync(Func<SimulatedIO, IReadOnlyList<TimeSpan>, CancellationToken, IAsyncEnumerable<string>> stream) =>
         Exercise.CheckAsync(
             "Pages as a stream",
