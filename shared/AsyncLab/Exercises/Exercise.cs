@@ -71,6 +71,51 @@ public static class Exercise
         return CheckCoreAsync(title, async simulatedIO => await NotNull(attempt(simulatedIO)), io, timeout, expectations);
     }
 
+    /// <summary>
+    /// Runs each trial in turn, each with fresh <see cref="SimulatedIO"/>, and passes when every trial passes. Each trial
+    /// is judged first on <see cref="Expect.NoException"/> and <see cref="Expect.DoesNotBlock"/>, then on its own
+    /// expectations. The check stops at the first trial that is not met and shows its lines; when all pass, it shows one
+    /// line per trial with what was measured. Before the next trial starts, the check waits (up to <see cref="Timeout"/>)
+    /// until nothing the previous one started is still running.
+    /// </summary>
+    /// <param name="title">The exercise's title, shown in the result.</param>
+    /// <param name="trials">The runs to judge: the learner's method on data the learner did not write, varied.</param>
+    /// <example>
+    /// <code>
+    /// await Exercise.CheckAsync("Breakfast is made concurrently",
+    ///     new Trial("eggs slowest", io => MakeBreakfastAsync(() => io.FetchAsync("coffee", ...), ...), Expect.AllAtOnce(), Expect.NothingRunning()),
+    ///     new Trial("toast slowest", io => MakeBreakfastAsync(...), Expect.AllAtOnce(), Expect.NothingRunning()));
+    /// </code>
+    /// </example>
+    public static async Task<CheckResult> CheckAsync(string title, params Trial[] trials)
+    {
+        Require.NotBlank(title, "An exercise title");
+        Trial[] all = Require.NoNulls(trials, "The trials");
+        if (all.Length == 0)
+        {
+            throw new ArgumentException("At least one trial is needed, but none was given.", nameof(trials));
+        }
+
+        var lines = new List<ExpectationOutcome>();
+        foreach (Trial trial in all)
+        {
+            var io = new SimulatedIO(new TimingRecorder());
+            Expectation[] checks = [Expect.NoException(), .. trial.Expectations.Any(e => e.IsBlockingCheck) ? [] : new[] { Expect.DoesNotBlock() }, .. trial.Expectations.Where(e => e != Expect.NoException())];
+            ExpectationOutcome[] outcomes = await RunTrialAsync(trial.Attempt, io, Timeout, checks).ConfigureAwait(false);
+            await LetLeftoversEndAsync(io.Recorder).ConfigureAwait(false);
+            int firstUnmet = Array.FindIndex(outcomes, outcome => !outcome.Met);
+            if (firstUnmet >= 0)
+            {
+                lines.AddRange(outcomes.Select(outcome => outcome with { Description = trial.Description + ": " + outcome.Description }));
+                return new CheckResult(title, lines, checks[firstUnmet].Hint + " (measured in \"" + trial.Description + "\": " + outcomes[firstUnmet].Measured + ")");
+            }
+
+            lines.Add(new ExpectationOutcome(trial.Description, true, string.Join("; ", outcomes.Select(outcome => outcome.Measured))));
+        }
+
+        return new CheckResult(title, lines, hint: null);
+    }
+
     private static Task<CheckResult> CheckCoreAsync(string title, Func<SimulatedIO, Task<object?>> attempt, SimulatedIO io, TimeSpan timeout, Expectation[] expectations)
     {
         Require.NotBlank(title, "An exercise title");
@@ -80,36 +125,88 @@ public static class Exercise
 
     private static async Task<CheckResult> RunAndJudgeAsync(string title, Func<SimulatedIO, Task<object?>> attempt, SimulatedIO io, TimeSpan timeout, Expectation[] checks)
     {
+        ExpectationOutcome[] outcomes = await RunTrialAsync(attempt, io, timeout, checks).ConfigureAwait(false);
+        int firstUnmet = Array.FindIndex(outcomes, outcome => !outcome.Met);
+        string? hint = firstUnmet < 0 ? null : checks[firstUnmet].Hint + " (measured: " + outcomes[firstUnmet].Measured + ")";
+        return new CheckResult(title, outcomes, hint);
+    }
+
+    /// <summary>
+    /// Runs the attempt and judges it. Off a virtual time loop the attempt runs on an <see cref="AttemptLoop"/> of its
+    /// own, and the expectations are judged at the very moment its task completes, before anything else runs on
+    /// that loop: work the attempt only asked to stop, and did not wait for, is still running then, on any machine.
+    /// </summary>
+    private static async Task<ExpectationOutcome[]> RunTrialAsync(Func<SimulatedIO, Task<object?>> attempt, SimulatedIO io, TimeSpan timeout, Expectation[] checks)
+    {
         TimeProvider time = io.Recorder.TimeProvider;
         long started = time.GetTimestamp();
         using var stopTimeout = new CancellationTokenSource();
         Task timeoutElapsed = Task.Delay(timeout, time, stopTimeout.Token);
 
-        // On the thread pool, so that an attempt that blocks its thread cannot block the check; but on
-        // a virtual time loop the attempt must stay on the loop, where its timers fire and its time is exact.
-        Task<object?> attemptTask = VirtualTimeLoop.IsRunning ? attempt(io) : Task.Run(() => attempt(io));
-        bool timedOut = await Task.WhenAny(attemptTask, timeoutElapsed) != attemptTask;
-        stopTimeout.Cancel();
-
-        object? result = null;
-        Exception? exception = null;
-        if (!timedOut)
+        if (VirtualTimeLoop.IsRunning)
         {
-            try
-            {
-                result = await attemptTask;
-            }
-            catch (Exception thrown)
-            {
-                exception = thrown;
-            }
+            // On a virtual time loop the attempt must stay on the loop, where its timers fire and its time is exact.
+            long begun = System.Diagnostics.Stopwatch.GetTimestamp();
+            Task<object?> attemptTask = attempt(io);
+            TimeSpan handBack = System.Diagnostics.Stopwatch.GetElapsedTime(begun);
+            var thread = new AttemptThread(Environment.CurrentManagedThreadId, handBack, !attemptTask.IsCompleted, handBack, Blocked: false);
+            bool timedOut = await Task.WhenAny(attemptTask, timeoutElapsed) != attemptTask;
+            stopTimeout.Cancel();
+            ExerciseRun run = timedOut
+                ? new ExerciseRun(io.Recorder, null, null, timedOut: true, time.GetElapsedTime(started), thread)
+                : Finished(io, attemptTask, time.GetElapsedTime(started), thread);
+            return Judge(run, checks);
         }
 
-        var run = new ExerciseRun(io.Recorder, result, exception, timedOut, time.GetElapsedTime(started));
-        ExpectationOutcome[] outcomes = [.. checks.Select(check => check.Evaluate(run))];
-        int firstUnmet = Array.FindIndex(outcomes, outcome => !outcome.Met);
-        string? hint = firstUnmet < 0 ? null : checks[firstUnmet].Hint + " (measured: " + outcomes[firstUnmet].Measured + ")";
-        return new CheckResult(title, outcomes, hint);
+        var judged = new TaskCompletionSource<ExpectationOutcome[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using AttemptLoop loop = AttemptLoop.Start(
+            () => attempt(io),
+            (task, finishedLoop) => judged.TrySetResult(Judge(Finished(io, (Task<object?>)task, time.GetElapsedTime(started), ThreadOf(finishedLoop)), checks)));
+        if (await Task.WhenAny(judged.Task, timeoutElapsed).ConfigureAwait(false) != judged.Task)
+        {
+            judged.TrySetResult(Judge(new ExerciseRun(io.Recorder, null, null, timedOut: true, time.GetElapsedTime(started), ThreadOf(loop)), checks));
+        }
+
+        stopTimeout.Cancel();
+        return await judged.Task.ConfigureAwait(false);
+    }
+
+    private static AttemptThread ThreadOf(AttemptLoop loop)
+    {
+        var (handBack, unfinished, longestHold, blocked) = loop.Report();
+        return new AttemptThread(loop.ThreadId, handBack, unfinished, longestHold, blocked);
+    }
+
+    private static ExerciseRun Finished(SimulatedIO io, Task<object?> attemptTask, TimeSpan wallTime, AttemptThread thread)
+    {
+        object? result = null;
+        Exception? exception = null;
+        try
+        {
+            result = attemptTask.GetAwaiter().GetResult();
+        }
+        catch (Exception thrown)
+        {
+            exception = thrown;
+        }
+
+        return new ExerciseRun(io.Recorder, result, exception, timedOut: false, wallTime, thread);
+    }
+
+    private static ExpectationOutcome[] Judge(ExerciseRun run, Expectation[] checks) => [.. checks.Select(check => check.Evaluate(run))];
+
+    /// <summary>Waits, up to <see cref="Timeout"/>, until nothing a trial started is still running, so that it cannot disturb the next trial or the chapter.</summary>
+    private static async Task LetLeftoversEndAsync(TimingRecorder recorder)
+    {
+        using var limit = new CancellationTokenSource(Timeout, recorder.TimeProvider);
+        try
+        {
+            await recorder.WhenNothingRunningAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            // Still running after the timeout: the trial's own verdict already says so.
+        }
     }
 
     private static TTask NotNull<TTask>(TTask? task)

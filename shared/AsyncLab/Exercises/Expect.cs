@@ -21,7 +21,7 @@ public static partial class Expect
         {
             { TimedOut: true } => (false, "did not finish within " + TextFormat.Seconds(run.WallTime)),
             { Exception: { } exception } => (false, exception.GetType().Name + ": " + exception.Message),
-            _ => (true, "no exception"),
+            _ => (true, "ended without an exception of its own after " + TextFormat.Seconds(run.WallTime)),
         },
         "Your code threw an exception or never finished: replace any `throw new NotImplementedException()` with your solution, "
         + "and make sure every task you await can complete.");

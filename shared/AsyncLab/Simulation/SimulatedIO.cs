@@ -57,7 +57,7 @@ public sealed class SimulatedIO
         SimulatedFailureException? failure = RollForFailure(name);
         return Recorder.RecordAsync(name, async () =>
         {
-            await Task.Delay(delay, Recorder.TimeProvider, cancellationToken);
+            await WaitAsync(delay, cancellationToken);
             return failure is null ? result : throw failure;
         });
     }
@@ -81,7 +81,7 @@ public sealed class SimulatedIO
         ArgumentNullException.ThrowIfNull(message);
         return Recorder.RecordAsync<T>(name, async () =>
         {
-            await Task.Delay(delay, Recorder.TimeProvider, cancellationToken);
+            await WaitAsync(delay, cancellationToken);
             throw new SimulatedFailureException(message, name);
         });
     }
@@ -97,6 +97,24 @@ public sealed class SimulatedIO
     {
         TimeSpan delay = Scale(name, latency);
         Recorder.Record(name, () => Thread.Sleep(delay));
+    }
+
+    /// <summary>
+    /// Waits on the recorder's clock. A canceled wait ends one step after the cancel, never inside the
+    /// <c>Cancel()</c> call, as a real connection takes a moment to shut down: code that cancels and returns
+    /// without awaiting the operation finds it still running, on every run.
+    /// </summary>
+    private async Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, Recorder.TimeProvider, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await Task.Yield();
+            throw;
+        }
     }
 
     private TimeSpan Scale(string name, TimeSpan latency)
