@@ -5,7 +5,7 @@ public sealed class ExerciseRun
 {
     internal ExerciseRun(TimingRecorder recorder, object? result, Exception? exception, bool timedOut, TimeSpan wallTime, AttemptThread? thread = null)
     {
-        Thread = thread ?? new AttemptThread(Environment.CurrentManagedThreadId, TimeSpan.Zero, HandedBackUnfinished: true, TimeSpan.Zero, Blocked: false);
+        Thread = thread ?? new AttemptThread(Environment.CurrentManagedThreadId, TimeSpan.Zero, HandedBackUnfinished: true, TimeSpan.Zero, TimeSpan.Zero, Blocked: false);
         var (operations, now) = recorder.Snapshot();
         Recorder = recorder;
         Operations = operations;

@@ -5,9 +5,6 @@ namespace AsyncLab;
 /// <summary>What the chapters' checks share: times at the latency scale, values the learner cannot guess, and outcome wrappers.</summary>
 internal static class CheckData
 {
-    /// <summary>A margin for "returns within": 0.3 s at the latency scale.</summary>
-    public static TimeSpan Margin => Scaled(0.3);
-
     /// <summary><paramref name="seconds"/> at the current latency scale, as the simulated operations wait them.</summary>
     public static TimeSpan Scaled(double seconds) => LatencyScale.Apply(TimeSpan.FromSeconds(seconds), LatencyScale.Current);
 
@@ -46,7 +43,7 @@ internal static class CheckData
             return Attempt.Finished;
         });
 
-    /// <summary>The operation called <paramref name="name"/> lasted about <paramref name="seconds"/> (at the latency scale).</summary>
+    /// <summary>The operation called <paramref name="name"/> lasted at least <paramref name="seconds"/> (at the latency scale, less 10 %).</summary>
     public static Expectation Lasted(string name, double seconds) => new(
         Invariant($"\"{name}\" takes the {seconds} s it was given"),
         run =>
@@ -54,7 +51,7 @@ internal static class CheckData
             OperationRecord? operation = run.Operations.FirstOrDefault(o => o.Name == name);
             TimeSpan expected = Scaled(seconds);
             return operation?.Duration is TimeSpan duration
-                ? (duration >= expected * 0.9 && duration <= expected + Margin, "lasted " + TextFormat.Seconds(duration) + " for " + TextFormat.Seconds(expected))
+                ? (duration >= expected * 0.9, "lasted " + TextFormat.Seconds(duration) + " for " + TextFormat.Seconds(expected))
                 : (false, operation is null ? "\"" + name + "\" never started" : "\"" + name + "\" is still running");
         },
         "The operation did not take the latency your method was given: use the parameters, not values written in the method.");
@@ -64,6 +61,18 @@ internal static class CheckData
         "Waits for " + what + " until " + TextFormat.Seconds(bound),
         run => (run.WallTime >= bound - TimeSpan.FromMilliseconds(20), "returned after " + TextFormat.Seconds(run.WallTime)),
         "Your code gave up before the time it was given: use the parameter, not a value written in the method.");
+
+    /// <summary>The operation <paramref name="second"/> started only once <paramref name="first"/> had ended (both recorded on the attempt's thread, so the order is exact).</summary>
+    public static Expectation StartsAfter(string second, string first) => new(
+        "\"" + second + "\" starts only after \"" + first + "\" has ended",
+        run =>
+        {
+            OperationRecord? before = run.Operations.FirstOrDefault(o => o.Name == first), after = run.Operations.FirstOrDefault(o => o.Name == second);
+            return before?.End is TimeSpan end && after is not null
+                ? (after.Start >= end && after.Sequence > before.Sequence, "\"" + first + "\" ended at " + TextFormat.Seconds(end) + ", \"" + second + "\" started at " + TextFormat.Seconds(after.Start))
+                : (false, (before is null ? "\"" + first + "\" never started" : "\"" + first + "\" did not end") + (after is null ? "; \"" + second + "\" never started" : ""));
+        },
+        "The second operation started before the first had ended, so it ran on every call, even when it was not needed: start it only once the first has failed.");
 
     /// <summary>Every operation with one of <paramref name="names"/> completed.</summary>
     public static Expectation CompletedOnly(params string[] names) => new(

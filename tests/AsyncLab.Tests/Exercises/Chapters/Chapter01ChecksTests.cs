@@ -1,5 +1,8 @@
+using AsyncLab.Tests.Support;
+
 namespace AsyncLab.Tests.Exercises.Chapters;
 
+[Collection(ProcessWideState.Name)]
 public sealed class Chapter01ChecksTests : ChapterCheckTest
 {
     [Fact]

@@ -1,0 +1,224 @@
+using AsyncLab.Tests.Support;
+
+namespace AsyncLab.Tests.Exercises.Chapters;
+
+[Collection(ProcessWideState.Name)]
+public sealed class Chapter05ChecksTests : ChapterCheckTest
+{
+    [Fact]
+    public Task CheckCopyAsync_AwaitUsing_Passes() => PassesAsync(Chapter05Checks.CheckCopyAsync(async (connections, readRows, writeRows, cancellationToken) =>
+    {
+        await using SimulatedConnection source = connections.Open("source");
+        await readRows(cancellationToken);
+        await using SimulatedConnection target = connections.Open("target");
+        await writeRows(cancellationToken);
+    }));
+
+    [Fact]
+    public Task CheckCopyAsync_NestedTryFinallyWithSynchronousDispose_Passes() => PassesAsync(Chapter05Checks.CheckCopyAsync(async (connections, readRows, writeRows, cancellationToken) =>
+    {
+        SimulatedConnection source = connections.Open("source");
+        try
+        {
+            await readRows(cancellationToken);
+            SimulatedConnection target = connections.Open("target");
+            try
+            {
+                await writeRows(cancellationToken);
+            }
+            finally
+            {
+                target.Dispose();
+            }
+        }
+        finally
+        {
+            source.Dispose();
+        }
+    }));
+
+    [Fact]
+    public Task CheckCopyAsync_ClosesAtTheEndOnly_NotYet() => NotYetAsync(Chapter05Checks.CheckCopyAsync(async (connections, readRows, writeRows, cancellationToken) =>
+    {
+        SimulatedConnection source = connections.Open("source");
+        await readRows(cancellationToken);
+        SimulatedConnection target = connections.Open("target");
+        await writeRows(cancellationToken);
+        await target.DisposeAsync();
+        await source.DisposeAsync();
+    }), "Every connection your code opened is closed again");
+
+    [Fact]
+    public Task CheckCopyAsync_ClosesOnlyWhenCanceled_NotYetWhenItRunsToItsEnd() => NotYetAsync(Chapter05Checks.CheckCopyAsync(async (connections, readRows, writeRows, cancellationToken) =>
+    {
+        SimulatedConnection source = connections.Open("source");
+        SimulatedConnection? target = null;
+        try
+        {
+            await readRows(cancellationToken);
+            target = connections.Open("target");
+            await writeRows(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            target?.Dispose();
+            source.Dispose();
+            throw;
+        }
+    }), "not canceled: Every connection");
+
+    [Fact]
+    public Task CheckCopyAsync_ProtectsOnlyTheWrite_NotYetWhenTheReadIsCanceled() => NotYetAsync(Chapter05Checks.CheckCopyAsync(async (connections, readRows, writeRows, cancellationToken) =>
+    {
+        SimulatedConnection source = connections.Open("source");
+        await readRows(cancellationToken);
+        await using SimulatedConnection target = connections.Open("target");
+        try
+        {
+            await writeRows(cancellationToken);
+        }
+        finally
+        {
+            source.Dispose();
+        }
+    }), "canceled during the read (at 0.3 s): Every connection");
+
+    [Fact]
+    public Task CheckCopyAsync_SwallowsTheCancellation_NotYet() => NotYetAsync(Chapter05Checks.CheckCopyAsync(async (connections, readRows, writeRows, cancellationToken) =>
+    {
+        await using SimulatedConnection source = connections.Open("source");
+        try
+        {
+            await readRows(cancellationToken);
+            await using SimulatedConnection target = connections.Open("target");
+            await writeRows(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }), "Lets the cancellation reach the caller");
+
+    [Fact]
+    public Task CheckCopyAsync_ClosesOnlyOnCancellationNotOnFailure_NotYetWhenTheWriteFails() => NotYetAsync(Chapter05Checks.CheckCopyAsync(async (connections, readRows, writeRows, cancellationToken) =>
+    {
+        SimulatedConnection source = connections.Open("source");
+        SimulatedConnection? target = null;
+        try
+        {
+            await readRows(cancellationToken);
+            target = connections.Open("target");
+            await writeRows(cancellationToken);
+            target.Dispose();
+            source.Dispose();
+        }
+        catch (OperationCanceledException)
+        {
+            target?.Dispose();
+            source.Dispose();
+            throw;
+        }
+    }), "the write fails: Every connection");
+
+    [Fact]
+    public Task CheckPartsAsync_LinkedSourceCanceledByTheFirstFailure_Passes() => PassesAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
+    {
+        using var group = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        async Task<string> RunAsync(Func<CancellationToken, Task<string>> part)
+        {
+            try
+            {
+                return await part(group.Token);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                await group.CancelAsync();
+                throw;
+            }
+        }
+
+        return await Task.WhenAll(parts.Select(RunAsync));
+    }));
+
+    [Fact]
+    public Task CheckPartsAsync_WhenAnyLoopThatCancelsAndDrains_Passes() => PassesAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
+    {
+        using var group = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<string>[] running = [.. parts.Select(part => part(group.Token))];
+        var pending = running.ToList();
+        while (pending.Count > 0)
+        {
+            Task<string> done = await Task.WhenAny(pending);
+            pending.Remove(done);
+            if (done.IsFaulted)
+            {
+                group.Cancel();
+            }
+        }
+
+        return await Task.WhenAll(running);
+    }));
+
+    [Fact]
+    public Task CheckPartsAsync_PlainWhenAll_NotYetBecauseTheOthersRunOn() => NotYetAsync(Chapter05Checks.CheckPartsAsync((parts, cancellationToken) =>
+        Task.WhenAll(parts.Select(part => part(cancellationToken)))), "are canceled by the time");
+
+    [Fact]
+    public Task CheckPartsAsync_CancelsButDoesNotWaitForTheOthers_NotYet() => NotYetAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
+    {
+        using var group = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<string>[] running = [.. parts.Select(part => part(group.Token))];
+        var pending = running.ToList();
+        while (pending.Count > 0)
+        {
+            Task<string> done = await Task.WhenAny(pending);
+            pending.Remove(done);
+            if (!done.IsCompletedSuccessfully)
+            {
+                group.Cancel();
+                await done;
+            }
+        }
+
+        return [.. running.Select(r => r.Result)];
+    }), "still running");
+
+    [Fact]
+    public Task CheckPartsAsync_IgnoresTheCallersToken_NotYetWhenTheCallerCancels() => NotYetAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
+    {
+        using var group = new CancellationTokenSource();
+        async Task<string> RunAsync(Func<CancellationToken, Task<string>> part)
+        {
+            try
+            {
+                return await part(group.Token);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                group.Cancel();
+                throw;
+            }
+        }
+
+        return await Task.WhenAll(parts.Select(RunAsync));
+    }), "the caller cancels");
+
+    [Fact]
+    public Task CheckPartsAsync_ReportsTheFailureAsACancellation_NotYet() => NotYetAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
+    {
+        using var group = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        async Task<string> RunAsync(Func<CancellationToken, Task<string>> part)
+        {
+            try
+            {
+                return await part(group.Token);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                group.Cancel();
+                throw new OperationCanceledException(group.Token);
+            }
+        }
+
+        return await Task.WhenAll(parts.Select(RunAsync));
+    }), "A task was canceled");
+}
