@@ -8,9 +8,32 @@ namespace AsyncLab;
 /// <see cref="NotImplementedException"/> or a hang all become "not yet".
 /// </summary>
 /// <remarks>
+/// <para>
+/// The check pattern every chapter follows, so that a check rejects wrong solutions it has never seen:
+/// </para>
+/// <list type="number">
+/// <item><description>An exercise method takes its data as parameters: the operations themselves (a
+/// <c>Func&lt;CancellationToken, Task&lt;string&gt;&gt;</c> that starts one, or a task already running), names, latencies,
+/// timeouts. Nothing the check depends on is written in the learner's code, so knowing the example's data
+/// (which call is slowest, which fails, how long a timeout is) cannot help.</description></item>
+/// <item><description>The check runs the method several times with <see cref="CheckAsync(string, Trial[])"/>, one
+/// <see cref="Trial"/> per run, on fresh data: other latencies, another order, another winner, a different timeout,
+/// and every path the exercise names (success, failure, cancellation at each stage). Values carry a number the learner
+/// cannot guess, so a hard-coded answer fails.</description></item>
+/// <item><description>Blocking is detected by measuring, not by reading code: the attempt is called on a thread of its
+/// own that runs all its continuations, like asyncio's loop. <see cref="Expect.DoesNotBlock"/>, which every trial
+/// includes, measures how long the method takes to hand back its task and whether that task is still unfinished,
+/// how long the thread is blocked in waits (<c>Thread.Sleep</c>, <c>.Wait()</c>, <c>.Result</c>), whether it
+/// deadlocked, and whether operations were started on other threads (<c>Task.Run</c>).</description></item>
+/// <item><description>Expectations are judged at the instant the attempt's task completes, before any other work on
+/// its thread runs: an operation that was only asked to stop, and not awaited, is still running then, on every
+/// machine. Judge orders (which ended first, which started after which) rather than wall-clock bounds where you can:
+/// a busy machine delays timers, never the order in which one thread records things.</description></item>
+/// </list>
+/// <para>
 /// Called inside <see cref="VirtualTimeLoop"/>, a check runs the attempt on the loop with the virtual
-/// clock: the measured times are exact, and <see cref="Timeout"/> is virtual time. Elsewhere the attempt
-/// runs on the thread pool with the real clock, so that an attempt that blocks cannot block the check.
+/// clock: the measured times are exact, and <see cref="Timeout"/> is virtual time.
+/// </para>
 /// </remarks>
 /// <example>
 /// <code>
