@@ -20,18 +20,8 @@ public static class Chapter03Checks
             Pages(("docs", 1, "docs timed out"), ("login", 0.4, null), ("cart", 0.6, "cart is broken")),
             Pages(("news", 0.6, null), ("about", 0.4, null)));
 
-        Trial Pages(params (string Name, double Seconds, string? Failure)[] pages)
-        {
-            int tag = CheckData.Tag();
-            string Message(string failure) => failure + " (error " + tag + ")";
-            return Trial.Of(
-                string.Join(", ", pages.Select(p => p.Name + (p.Failure is null ? " ok" : " fails") + " after " + TextFormat.Number(p.Seconds) + " s")),
-                io => checkSitesAsync([.. pages.Select(p => p.Failure is null
-                    ? io.FetchAsync(p.Name, TimeSpan.FromSeconds(p.Seconds))
-                    : io.FailAsync<string>(p.Name, TimeSpan.FromSeconds(p.Seconds), Message(p.Failure)))]),
-                Expect.Operations(pages.Length), Expect.NothingRunning(),
-                Expect.Result(pages.Select(p => p.Failure is null ? "ok: response from " + p.Name : "failed: " + Message(p.Failure)).ToArray()));
-        }
+        Trial Pages(params (string Name, double Seconds, string? Failure)[] pages) => OverTasks(
+            pages, checkSitesAsync, outcomes => [.. outcomes.Select(o => o.Message is null ? "ok: response from " + o.Name : "failed: " + o.Message)]);
     }
 
     /// <summary>
@@ -48,18 +38,8 @@ public static class Chapter03Checks
             Uploads(("song", 0.9, "song is protected"), ("slides", 0.45, "slides are empty"), ("table", 0.6, null), ("memo", 0.7, "memo is locked")),
             Uploads(("draft", 0.5, null), ("scan", 0.4, null)));
 
-        Trial Uploads(params (string Name, double Seconds, string? Failure)[] uploads)
-        {
-            int tag = CheckData.Tag();
-            string Message(string failure) => failure + " (error " + tag + ")";
-            return Trial.Of(
-                string.Join(", ", uploads.Select(u => u.Name + (u.Failure is null ? " ok" : " fails") + " after " + TextFormat.Number(u.Seconds) + " s")),
-                io => uploadAllAsync([.. uploads.Select(u => u.Failure is null
-                    ? io.FetchAsync(u.Name, TimeSpan.FromSeconds(u.Seconds))
-                    : io.FailAsync(u.Name, TimeSpan.FromSeconds(u.Seconds), Message(u.Failure)))]),
-                Expect.Operations(uploads.Length), Expect.NothingRunning(),
-                Expect.Result(uploads.Where(u => u.Failure is not null).Select(u => Message(u.Failure!)).ToArray()));
-        }
+        Trial Uploads(params (string Name, double Seconds, string? Failure)[] uploads) => OverTasks(
+            uploads, tasks => uploadAllAsync(tasks), outcomes => [.. outcomes.Where(o => o.Message is not null).Select(o => o.Message!)]);
     }
 
     /// <summary>
@@ -88,5 +68,24 @@ public static class Chapter03Checks
                     () => io.FetchAsync("cached quote", TimeSpan.FromSeconds(0.4), cachedQuote)),
                 expectations);
         }
+    }
+
+    /// <summary>
+    /// A trial over running tasks, some of which fail: each failure's message carries a number the learner cannot
+    /// guess, and <paramref name="expected"/> turns each task's name and message (null when it succeeds) into the result.
+    /// </summary>
+    private static Trial OverTasks(
+        (string Name, double Seconds, string? Failure)[] items,
+        Func<Task<string>[], Task<string[]>> attempt,
+        Func<(string Name, string? Message)[], string[]> expected)
+    {
+        int tag = CheckData.Tag();
+        (string Name, string? Message)[] outcomes = [.. items.Select(i => (i.Name, i.Failure is null ? null : i.Failure + " (error " + tag + ")"))];
+        return Trial.Of(
+            string.Join(", ", items.Select(i => i.Name + (i.Failure is null ? " ok" : " fails") + " after " + TextFormat.Number(i.Seconds) + " s")),
+            io => attempt([.. items.Select((item, index) => outcomes[index].Message is string message
+                ? io.FailAsync<string>(item.Name, TimeSpan.FromSeconds(item.Seconds), message)
+                : io.FetchAsync(item.Name, TimeSpan.FromSeconds(item.Seconds)))]),
+            Expect.Operations(items.Length), Expect.NothingRunning(), Expect.Result(expected(outcomes)));
     }
 }

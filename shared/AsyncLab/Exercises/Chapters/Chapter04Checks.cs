@@ -14,7 +14,7 @@ public static class Chapter04Checks
     public static Task<CheckResult> CheckQuoteAsync(Func<Func<CancellationToken, Task<string>>, TimeSpan, Task<string>> fetchQuoteAsync)
     {
         ArgumentNullException.ThrowIfNull(fetchQuoteAsync);
-        return Exercise.CheckAsync("The quote is given up and stopped at the timeout", Quote(2, 0.5), Quote(0.5, 1.5), Quote(2.2, 0.9));
+        return Exercise.CheckAsync("The quote is given up and stopped at the timeout", Quote(2, 0.5), Quote(0.3, 1.5), Quote(2.2, 0.9));
 
         Trial Quote(double latency, double timeout)
         {

@@ -82,7 +82,7 @@ public sealed class Chapter04ChecksTests : ChapterCheckTest
         {
             return "no quote";
         }
-    }), "Returns");
+    }), "Waits for the quote until");
 
     [Fact]
     public Task CheckQuoteAsync_LetsTheCancellationOut_NotYet() => NotYetAsync(Chapter04Checks.CheckQuoteAsync(async (quote, timeout) =>

@@ -123,20 +123,7 @@ public sealed class Chapter05ChecksTests : ChapterCheckTest
     public Task CheckPartsAsync_LinkedSourceCanceledByTheFirstFailure_Passes() => PassesAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
     {
         using var group = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        async Task<string> RunAsync(Func<CancellationToken, Task<string>> part)
-        {
-            try
-            {
-                return await part(group.Token);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                await group.CancelAsync();
-                throw;
-            }
-        }
-
-        return await Task.WhenAll(parts.Select(RunAsync));
+        return await GroupAsync(parts, group);
     }));
 
     [Fact]
@@ -186,26 +173,19 @@ public sealed class Chapter05ChecksTests : ChapterCheckTest
     public Task CheckPartsAsync_IgnoresTheCallersToken_NotYetWhenTheCallerCancels() => NotYetAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
     {
         using var group = new CancellationTokenSource();
-        async Task<string> RunAsync(Func<CancellationToken, Task<string>> part)
-        {
-            try
-            {
-                return await part(group.Token);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                group.Cancel();
-                throw;
-            }
-        }
-
-        return await Task.WhenAll(parts.Select(RunAsync));
+        return await GroupAsync(parts, group);
     }), "the caller cancels");
 
     [Fact]
     public Task CheckPartsAsync_ReportsTheFailureAsACancellation_NotYet() => NotYetAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
     {
         using var group = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        return await GroupAsync(parts, group, failureAsCancellation: true);
+    }), "A task was canceled");
+
+    /// <summary>Runs every part with <paramref name="group"/>'s token; the first failure cancels the group and is rethrown, as it is or as a cancellation.</summary>
+    private static async Task<string[]> GroupAsync(Func<CancellationToken, Task<string>>[] parts, CancellationTokenSource group, bool failureAsCancellation = false)
+    {
         async Task<string> RunAsync(Func<CancellationToken, Task<string>> part)
         {
             try
@@ -214,11 +194,16 @@ public sealed class Chapter05ChecksTests : ChapterCheckTest
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                group.Cancel();
-                throw new OperationCanceledException(group.Token);
+                await group.CancelAsync();
+                if (failureAsCancellation)
+                {
+                    throw new OperationCanceledException(group.Token);
+                }
+
+                throw;
             }
         }
 
         return await Task.WhenAll(parts.Select(RunAsync));
-    }), "A task was canceled");
+    }
 }
