@@ -27,6 +27,7 @@ public sealed class SimulatedIO
         LatencyScale = options?.LatencyScale ?? AsyncLab.LatencyScale.Current;
         FailureProbability = options?.FailureProbability ?? 0;
         _dice = options?.Seed is int seed ? new Random(seed) : new Random();
+        Clock = new ScaledTimeProvider(LatencyScale, recorder.TimeProvider);
     }
 
     /// <summary>Where every operation is recorded.</summary>
@@ -34,6 +35,13 @@ public sealed class SimulatedIO
 
     /// <summary>The factor applied to every latency (see <see cref="AsyncLab.LatencyScale"/>).</summary>
     public double LatencyScale { get; }
+
+    /// <summary>
+    /// The recorder's clock with timers at <see cref="LatencyScale"/>: pass it to timeouts and delays written next to
+    /// simulated latencies (<c>new CancellationTokenSource(TimeSpan.FromSeconds(0.5), io.Clock)</c>,
+    /// <c>task.WaitAsync(timeout, io.Clock)</c>, <c>Task.Delay(delay, io.Clock)</c>), so they stay in proportion at any scale.
+    /// </summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>The chance that a <c>FetchAsync</c> call fails, from 0 to 1.</summary>
     public double FailureProbability { get; }
