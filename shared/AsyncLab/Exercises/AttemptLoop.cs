@@ -24,7 +24,7 @@ internal sealed class AttemptLoop : SynchronizationContext, IDisposable
     private readonly object _gate = new();
     private readonly Queue<(SendOrPostCallback Callback, object? State, long Posted)> _queue = new();
     private readonly Thread _thread;
-    private readonly Timer _watchdog;
+    private readonly Thread _watchdog;
     private bool _closed;
     private bool _rescued;
     private long _busySince;
@@ -38,7 +38,8 @@ internal sealed class AttemptLoop : SynchronizationContext, IDisposable
     private AttemptLoop()
     {
         _thread = new Thread(static loop => ((AttemptLoop)loop!).Pump()) { IsBackground = true, Name = "exercise attempt" };
-        _watchdog = new Timer(static loop => ((AttemptLoop)loop!).Watch(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // A thread, not a timer: a timer's callbacks are thread-pool work, which a chapter's leftover probe would count.
+        _watchdog = new Thread(static loop => ((AttemptLoop)loop!).WatchUntilClosed()) { IsBackground = true, Name = "exercise watchdog" };
     }
 
     /// <summary>The managed thread id of the loop's thread.</summary>
@@ -54,7 +55,7 @@ internal sealed class AttemptLoop : SynchronizationContext, IDisposable
         var loop = new AttemptLoop();
         loop._queue.Enqueue((_ => loop.RunAttempt(start, onFinished), null, Stopwatch.GetTimestamp()));
         loop._thread.Start(loop);
-        loop._watchdog.Change(s_watchInterval, s_watchInterval);
+        loop._watchdog.Start(loop);
         return loop;
     }
 
@@ -117,7 +118,6 @@ internal sealed class AttemptLoop : SynchronizationContext, IDisposable
             Monitor.PulseAll(_gate);
         }
 
-        _watchdog.Dispose();
         foreach (var (callback, state, _) in left)
         {
             ThreadPool.QueueUserWorkItem(static work => work.callback(work.state), (callback, state), preferLocal: false);
@@ -181,6 +181,27 @@ internal sealed class AttemptLoop : SynchronizationContext, IDisposable
                     _busySince = 0;
                 }
             }
+        }
+    }
+
+    private void WatchUntilClosed()
+    {
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (!_closed)
+                {
+                    Monitor.Wait(_gate, s_watchInterval);
+                }
+
+                if (_closed)
+                {
+                    return;
+                }
+            }
+
+            Watch();
         }
     }
 

@@ -49,23 +49,8 @@ public sealed class Chapter05ChecksTests : ChapterCheckTest
     }), "Every connection your code opened is closed again");
 
     [Fact]
-    public Task CheckCopyAsync_ClosesOnlyWhenCanceled_NotYetWhenItRunsToItsEnd() => NotYetAsync(Chapter05Checks.CheckCopyAsync(async (connections, readRows, writeRows, cancellationToken) =>
-    {
-        SimulatedConnection source = connections.Open("source");
-        SimulatedConnection? target = null;
-        try
-        {
-            await readRows(cancellationToken);
-            target = connections.Open("target");
-            await writeRows(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            target?.Dispose();
-            source.Dispose();
-            throw;
-        }
-    }), "not canceled: Every connection");
+    public Task CheckCopyAsync_ClosesOnlyWhenCanceled_NotYetWhenItRunsToItsEnd() => NotYetAsync(Chapter05Checks.CheckCopyAsync((connections, readRows, writeRows, cancellationToken) =>
+        CopyClosingOnCancelAsync(connections, readRows, writeRows, closeAtTheEnd: false, cancellationToken)), "not canceled: Every connection");
 
     [Fact]
     public Task CheckCopyAsync_ProtectsOnlyTheWrite_NotYetWhenTheReadIsCanceled() => NotYetAsync(Chapter05Checks.CheckCopyAsync(async (connections, readRows, writeRows, cancellationToken) =>
@@ -99,25 +84,8 @@ public sealed class Chapter05ChecksTests : ChapterCheckTest
     }), "Lets the cancellation reach the caller");
 
     [Fact]
-    public Task CheckCopyAsync_ClosesOnlyOnCancellationNotOnFailure_NotYetWhenTheWriteFails() => NotYetAsync(Chapter05Checks.CheckCopyAsync(async (connections, readRows, writeRows, cancellationToken) =>
-    {
-        SimulatedConnection source = connections.Open("source");
-        SimulatedConnection? target = null;
-        try
-        {
-            await readRows(cancellationToken);
-            target = connections.Open("target");
-            await writeRows(cancellationToken);
-            target.Dispose();
-            source.Dispose();
-        }
-        catch (OperationCanceledException)
-        {
-            target?.Dispose();
-            source.Dispose();
-            throw;
-        }
-    }), "the write fails: Every connection");
+    public Task CheckCopyAsync_ClosesOnlyOnCancellationNotOnFailure_NotYetWhenTheWriteFails() => NotYetAsync(Chapter05Checks.CheckCopyAsync((connections, readRows, writeRows, cancellationToken) =>
+        CopyClosingOnCancelAsync(connections, readRows, writeRows, closeAtTheEnd: true, cancellationToken)), "the write fails: Every connection");
 
     [Fact]
     public Task CheckPartsAsync_LinkedSourceCanceledByTheFirstFailure_Passes() => PassesAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
@@ -127,47 +95,16 @@ public sealed class Chapter05ChecksTests : ChapterCheckTest
     }));
 
     [Fact]
-    public Task CheckPartsAsync_WhenAnyLoopThatCancelsAndDrains_Passes() => PassesAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
-    {
-        using var group = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<string>[] running = [.. parts.Select(part => part(group.Token))];
-        var pending = running.ToList();
-        while (pending.Count > 0)
-        {
-            Task<string> done = await Task.WhenAny(pending);
-            pending.Remove(done);
-            if (done.IsFaulted)
-            {
-                group.Cancel();
-            }
-        }
-
-        return await Task.WhenAll(running);
-    }));
+    public Task CheckPartsAsync_WhenAnyLoopThatCancelsAndDrains_Passes() => PassesAsync(Chapter05Checks.CheckPartsAsync((parts, cancellationToken) =>
+        WhenAnyLoopAsync(parts, returnAtTheFirstFailure: false, cancellationToken)));
 
     [Fact]
     public Task CheckPartsAsync_PlainWhenAll_NotYetBecauseTheOthersRunOn() => NotYetAsync(Chapter05Checks.CheckPartsAsync((parts, cancellationToken) =>
         Task.WhenAll(parts.Select(part => part(cancellationToken)))), "are canceled by the time");
 
     [Fact]
-    public Task CheckPartsAsync_CancelsButDoesNotWaitForTheOthers_NotYet() => NotYetAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
-    {
-        using var group = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<string>[] running = [.. parts.Select(part => part(group.Token))];
-        var pending = running.ToList();
-        while (pending.Count > 0)
-        {
-            Task<string> done = await Task.WhenAny(pending);
-            pending.Remove(done);
-            if (!done.IsCompletedSuccessfully)
-            {
-                group.Cancel();
-                await done;
-            }
-        }
-
-        return [.. running.Select(r => r.Result)];
-    }), "still running");
+    public Task CheckPartsAsync_CancelsButDoesNotWaitForTheOthers_NotYet() => NotYetAsync(Chapter05Checks.CheckPartsAsync((parts, cancellationToken) =>
+        WhenAnyLoopAsync(parts, returnAtTheFirstFailure: true, cancellationToken)), "still running");
 
     [Fact]
     public Task CheckPartsAsync_IgnoresTheCallersToken_NotYetWhenTheCallerCancels() => NotYetAsync(Chapter05Checks.CheckPartsAsync(async (parts, cancellationToken) =>
@@ -182,6 +119,53 @@ public sealed class Chapter05ChecksTests : ChapterCheckTest
         using var group = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         return await GroupAsync(parts, group, failureAsCancellation: true);
     }), "A task was canceled");
+
+    /// <summary>Loads the parts with a WhenAny loop that cancels the group at the first failure, then drains the rest, or rethrows at once without waiting for them.</summary>
+    private static async Task<string[]> WhenAnyLoopAsync(Func<CancellationToken, Task<string>>[] parts, bool returnAtTheFirstFailure, CancellationToken cancellationToken)
+    {
+        using var group = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<string>[] running = [.. parts.Select(part => part(group.Token))];
+        var pending = running.ToList();
+        while (pending.Count > 0)
+        {
+            Task<string> done = await Task.WhenAny(pending);
+            pending.Remove(done);
+            if (!done.IsCompletedSuccessfully)
+            {
+                await group.CancelAsync();
+                if (returnAtTheFirstFailure)
+                {
+                    await done;
+                }
+            }
+        }
+
+        return await Task.WhenAll(running);
+    }
+
+    /// <summary>A copy that closes its connections in a catch for cancellations only, and at its end when <paramref name="closeAtTheEnd"/>.</summary>
+    private static async Task CopyClosingOnCancelAsync(SimulatedConnections connections, Func<CancellationToken, Task> readRows, Func<CancellationToken, Task> writeRows, bool closeAtTheEnd, CancellationToken cancellationToken)
+    {
+        SimulatedConnection source = connections.Open("source");
+        SimulatedConnection? target = null;
+        try
+        {
+            await readRows(cancellationToken);
+            target = connections.Open("target");
+            await writeRows(cancellationToken);
+            if (closeAtTheEnd)
+            {
+                target.Dispose();
+                source.Dispose();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            target?.Dispose();
+            source.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Runs every part with <paramref name="group"/>'s token; the first failure cancels the group and is rethrown, as it is or as a cancellation.</summary>
     private static async Task<string[]> GroupAsync(Func<CancellationToken, Task<string>>[] parts, CancellationTokenSource group, bool failureAsCancellation = false)
