@@ -8,9 +8,32 @@ namespace AsyncLab;
 /// <see cref="NotImplementedException"/> or a hang all become "not yet".
 /// </summary>
 /// <remarks>
+/// <para>
+/// The check pattern every chapter follows, so that a check rejects wrong solutions it has never seen:
+/// </para>
+/// <list type="number">
+/// <item><description>An exercise method takes its data as parameters: the operations themselves (a
+/// <c>Func&lt;CancellationToken, Task&lt;string&gt;&gt;</c> that starts one, or a task already running), names, latencies,
+/// timeouts. Nothing the check depends on is written in the learner's code, so knowing the example's data
+/// (which call is slowest, which fails, how long a timeout is) cannot help.</description></item>
+/// <item><description>The check runs the method several times with <see cref="CheckAsync(string, Trial[])"/>, one
+/// <see cref="Trial"/> per run, on fresh data: other latencies, another order, another winner, a different timeout,
+/// and every path the exercise names (success, failure, cancellation at each stage). Values carry a number the learner
+/// cannot guess, so a hard-coded answer fails.</description></item>
+/// <item><description>Blocking is detected by measuring, not by reading code: the attempt is called on a thread of its
+/// own that runs all its continuations, like asyncio's loop. <see cref="Expect.DoesNotBlock"/>, which every trial
+/// includes, measures how long the method takes to hand back its task and whether that task is still unfinished,
+/// how long the thread is blocked in waits (<c>Thread.Sleep</c>, <c>.Wait()</c>, <c>.Result</c>), whether it
+/// deadlocked, and whether operations were started on other threads (<c>Task.Run</c>).</description></item>
+/// <item><description>Expectations are judged at the instant the attempt's task completes, before any other work on
+/// its thread runs: an operation that was only asked to stop, and not awaited, is still running then, on every
+/// machine. Judge orders (which ended first, which started after which) rather than wall-clock bounds where you can:
+/// a busy machine delays timers, never the order in which one thread records things.</description></item>
+/// </list>
+/// <para>
 /// Called inside <see cref="VirtualTimeLoop"/>, a check runs the attempt on the loop with the virtual
-/// clock: the measured times are exact, and <see cref="Timeout"/> is virtual time. Elsewhere the attempt
-/// runs on the thread pool with the real clock, so that an attempt that blocks cannot block the check.
+/// clock: the measured times are exact, and <see cref="Timeout"/> is virtual time.
+/// </para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -23,6 +46,7 @@ public static class Exercise
 {
     private static readonly TimeSpan s_maximumTimeout = TimeSpan.FromDays(1);
     private static TimeSpan s_timeout = TimeSpan.FromSeconds(30);
+    private static int s_warm;
 
     /// <summary>How long an attempt may run before it counts as hanging; 30 seconds unless changed (virtual seconds inside <see cref="VirtualTimeLoop"/>).</summary>
     public static TimeSpan Timeout
@@ -71,6 +95,79 @@ public static class Exercise
         return CheckCoreAsync(title, async simulatedIO => await NotNull(attempt(simulatedIO)), io, timeout, expectations);
     }
 
+    /// <summary>
+    /// Runs each trial in turn, each with fresh <see cref="SimulatedIO"/>, and passes when every trial passes. Each trial
+    /// is judged first on <see cref="Expect.NoException"/> and <see cref="Expect.DoesNotBlock"/>, then on its own
+    /// expectations. The check stops at the first trial that is not met and shows its lines; when all pass, it shows one
+    /// line per trial with what was measured. Before the next trial starts, the check waits (up to <see cref="Timeout"/>)
+    /// until nothing the previous one started is still running.
+    /// </summary>
+    /// <param name="title">The exercise's title, shown in the result.</param>
+    /// <param name="trials">The runs to judge: the learner's method on data the learner did not write, varied.</param>
+    /// <example>
+    /// <code>
+    /// await Exercise.CheckAsync("Breakfast is made concurrently",
+    ///     new Trial("eggs slowest", io => MakeBreakfastAsync(() => io.FetchAsync("coffee", ...), ...), Expect.AllAtOnce(), Expect.NothingRunning()),
+    ///     new Trial("toast slowest", io => MakeBreakfastAsync(...), Expect.AllAtOnce(), Expect.NothingRunning()));
+    /// </code>
+    /// </example>
+    public static async Task<CheckResult> CheckAsync(string title, params Trial[] trials)
+    {
+        Require.NotBlank(title, "An exercise title");
+        Trial[] all = Require.NoNulls(trials, "The trials");
+        if (all.Length == 0)
+        {
+            throw new ArgumentException("At least one trial is needed, but none was given.", nameof(trials));
+        }
+
+        await WarmUpAsync().ConfigureAwait(false);
+        var lines = new List<ExpectationOutcome>();
+        foreach (Trial trial in all)
+        {
+            var io = new SimulatedIO(new TimingRecorder());
+            Expectation[] checks = [Expect.NoException(), .. trial.Expectations.Any(e => e.IsBlockingCheck) ? [] : new[] { Expect.DoesNotBlock() }, .. trial.Expectations.Where(e => e != Expect.NoException())];
+            ExpectationOutcome[] outcomes = await RunTrialAsync(trial.Attempt, io, Timeout, checks).ConfigureAwait(false);
+            await LetLeftoversEndAsync(io.Recorder).ConfigureAwait(false);
+            int firstUnmet = Array.FindIndex(outcomes, outcome => !outcome.Met);
+            if (firstUnmet >= 0)
+            {
+                lines.AddRange(outcomes.Select(outcome => outcome with { Description = trial.Description + ": " + outcome.Description }));
+                return new CheckResult(title, lines, checks[firstUnmet].Hint + " (measured in \"" + trial.Description + "\": " + outcomes[firstUnmet].Measured + ")");
+            }
+
+            lines.Add(new ExpectationOutcome(trial.Description, true, string.Join("; ", outcomes.Select(outcome => outcome.Measured))));
+        }
+
+        return new CheckResult(title, lines, hint: null);
+    }
+
+    /// <summary>
+    /// Once per process, runs the check's own machinery on a tiny attempt (completion, failure, cancellation), so that
+    /// the first trial of the first check does not pay for compiling it: what the trial measures is the learner's code.
+    /// </summary>
+    private static async Task WarmUpAsync()
+    {
+        if (Interlocked.Exchange(ref s_warm, 1) == 1)
+        {
+            return;
+        }
+
+        var io = new SimulatedIO(new TimingRecorder(), new SimulatedIOOptions { LatencyScale = 1 });
+        TimeSpan tick = TimeSpan.FromMilliseconds(1);
+        await RunTrialAsync(
+            async simulatedIO =>
+            {
+                using var cancellation = new CancellationTokenSource();
+                Task<string> canceled = simulatedIO.FetchAsync("warm-up canceled", TimeSpan.FromSeconds(1), cancellation.Token);
+                Task failed = simulatedIO.FailAsync("warm-up failed", tick, "warm-up");
+                await Task.WhenAny(simulatedIO.FetchAsync("warm-up", tick), failed).ConfigureAwait(true);
+                await cancellation.CancelAsync().ConfigureAwait(true);
+                await Task.WhenAll(canceled, failed).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(true);
+                return null;
+            },
+            io, Timeout, [Expect.NoException(), Expect.DoesNotBlock(), Expect.NothingRunning()]).ConfigureAwait(false);
+    }
+
     private static Task<CheckResult> CheckCoreAsync(string title, Func<SimulatedIO, Task<object?>> attempt, SimulatedIO io, TimeSpan timeout, Expectation[] expectations)
     {
         Require.NotBlank(title, "An exercise title");
@@ -80,36 +177,88 @@ public static class Exercise
 
     private static async Task<CheckResult> RunAndJudgeAsync(string title, Func<SimulatedIO, Task<object?>> attempt, SimulatedIO io, TimeSpan timeout, Expectation[] checks)
     {
+        ExpectationOutcome[] outcomes = await RunTrialAsync(attempt, io, timeout, checks).ConfigureAwait(false);
+        int firstUnmet = Array.FindIndex(outcomes, outcome => !outcome.Met);
+        string? hint = firstUnmet < 0 ? null : checks[firstUnmet].Hint + " (measured: " + outcomes[firstUnmet].Measured + ")";
+        return new CheckResult(title, outcomes, hint);
+    }
+
+    /// <summary>
+    /// Runs the attempt and judges it. Off a virtual time loop the attempt runs on an <see cref="AttemptLoop"/> of its
+    /// own, and the expectations are judged at the very moment its task completes, before anything else runs on
+    /// that loop: work the attempt only asked to stop, and did not wait for, is still running then, on any machine.
+    /// </summary>
+    private static async Task<ExpectationOutcome[]> RunTrialAsync(Func<SimulatedIO, Task<object?>> attempt, SimulatedIO io, TimeSpan timeout, Expectation[] checks)
+    {
         TimeProvider time = io.Recorder.TimeProvider;
         long started = time.GetTimestamp();
         using var stopTimeout = new CancellationTokenSource();
         Task timeoutElapsed = Task.Delay(timeout, time, stopTimeout.Token);
 
-        // On the thread pool, so that an attempt that blocks its thread cannot block the check; but on
-        // a virtual time loop the attempt must stay on the loop, where its timers fire and its time is exact.
-        Task<object?> attemptTask = VirtualTimeLoop.IsRunning ? attempt(io) : Task.Run(() => attempt(io));
-        bool timedOut = await Task.WhenAny(attemptTask, timeoutElapsed) != attemptTask;
-        stopTimeout.Cancel();
-
-        object? result = null;
-        Exception? exception = null;
-        if (!timedOut)
+        if (VirtualTimeLoop.IsRunning)
         {
-            try
-            {
-                result = await attemptTask;
-            }
-            catch (Exception thrown)
-            {
-                exception = thrown;
-            }
+            // On a virtual time loop the attempt must stay on the loop, where its timers fire and its time is exact.
+            long begun = System.Diagnostics.Stopwatch.GetTimestamp();
+            Task<object?> attemptTask = attempt(io);
+            TimeSpan handBack = System.Diagnostics.Stopwatch.GetElapsedTime(begun);
+            var thread = new AttemptThread(Environment.CurrentManagedThreadId, handBack, !attemptTask.IsCompleted, handBack, TimeSpan.Zero, Blocked: false);
+            bool timedOut = await Task.WhenAny(attemptTask, timeoutElapsed) != attemptTask;
+            stopTimeout.Cancel();
+            ExerciseRun run = timedOut
+                ? new ExerciseRun(io.Recorder, null, null, timedOut: true, time.GetElapsedTime(started), thread)
+                : Finished(io, attemptTask, time.GetElapsedTime(started), thread);
+            return Judge(run, checks);
         }
 
-        var run = new ExerciseRun(io.Recorder, result, exception, timedOut, time.GetElapsedTime(started));
-        ExpectationOutcome[] outcomes = [.. checks.Select(check => check.Evaluate(run))];
-        int firstUnmet = Array.FindIndex(outcomes, outcome => !outcome.Met);
-        string? hint = firstUnmet < 0 ? null : checks[firstUnmet].Hint + " (measured: " + outcomes[firstUnmet].Measured + ")";
-        return new CheckResult(title, outcomes, hint);
+        var judged = new TaskCompletionSource<ExpectationOutcome[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using AttemptLoop loop = AttemptLoop.Start(
+            () => attempt(io),
+            (task, finishedLoop) => judged.TrySetResult(Judge(Finished(io, (Task<object?>)task, time.GetElapsedTime(started), ThreadOf(finishedLoop)), checks)));
+        if (await Task.WhenAny(judged.Task, timeoutElapsed).ConfigureAwait(false) != judged.Task)
+        {
+            judged.TrySetResult(Judge(new ExerciseRun(io.Recorder, null, null, timedOut: true, time.GetElapsedTime(started), ThreadOf(loop)), checks));
+        }
+
+        stopTimeout.Cancel();
+        return await judged.Task.ConfigureAwait(false);
+    }
+
+    private static AttemptThread ThreadOf(AttemptLoop loop)
+    {
+        var (handBack, unfinished, longestHold, blockedInWaits, deadlocked) = loop.Report();
+        return new AttemptThread(loop.ThreadId, handBack, unfinished, longestHold, blockedInWaits, deadlocked);
+    }
+
+    private static ExerciseRun Finished(SimulatedIO io, Task<object?> attemptTask, TimeSpan wallTime, AttemptThread thread)
+    {
+        object? result = null;
+        Exception? exception = null;
+        try
+        {
+            result = attemptTask.GetAwaiter().GetResult();
+        }
+        catch (Exception thrown)
+        {
+            exception = thrown;
+        }
+
+        return new ExerciseRun(io.Recorder, result, exception, timedOut: false, wallTime, thread);
+    }
+
+    private static ExpectationOutcome[] Judge(ExerciseRun run, Expectation[] checks) => [.. checks.Select(check => check.Evaluate(run))];
+
+    /// <summary>Waits, up to <see cref="Timeout"/>, until nothing a trial started is still running, so that it cannot disturb the next trial or the chapter.</summary>
+    private static async Task LetLeftoversEndAsync(TimingRecorder recorder)
+    {
+        using var limit = new CancellationTokenSource(Timeout, recorder.TimeProvider);
+        try
+        {
+            await recorder.WhenNothingRunningAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            // Still running after the timeout: the trial's own verdict already says so.
+        }
     }
 
     private static TTask NotNull<TTask>(TTask? task)

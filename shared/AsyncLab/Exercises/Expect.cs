@@ -16,12 +16,12 @@ namespace AsyncLab;
 public static partial class Expect
 {
     private static readonly Expectation s_noException = new(
-        "Runs to the end without an exception",
+        "Runs to the end without an unexpected exception",
         run => run switch
         {
             { TimedOut: true } => (false, "did not finish within " + TextFormat.Seconds(run.WallTime)),
             { Exception: { } exception } => (false, exception.GetType().Name + ": " + exception.Message),
-            _ => (true, "no exception"),
+            _ => (true, "ended after " + TextFormat.Seconds(run.WallTime)),
         },
         "Your code threw an exception or never finished: replace any `throw new NotImplementedException()` with your solution, "
         + "and make sure every task you await can complete.");

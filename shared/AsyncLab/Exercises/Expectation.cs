@@ -30,6 +30,9 @@ public sealed class Expectation
         Hint = hint;
     }
 
+    /// <summary>True for the expectation <see cref="Expect.DoesNotBlock"/> makes, which a <see cref="Trial"/> then does not add again.</summary>
+    internal bool IsBlockingCheck { get; init; }
+
     /// <summary>What is expected, such as "All operations are in flight at the same time".</summary>
     public string Description { get; }
 

@@ -27,6 +27,7 @@ public sealed class SimulatedIO
         LatencyScale = options?.LatencyScale ?? AsyncLab.LatencyScale.Current;
         FailureProbability = options?.FailureProbability ?? 0;
         _dice = options?.Seed is int seed ? new Random(seed) : new Random();
+        Clock = new ScaledTimeProvider(LatencyScale, recorder.TimeProvider);
     }
 
     /// <summary>Where every operation is recorded.</summary>
@@ -34,6 +35,13 @@ public sealed class SimulatedIO
 
     /// <summary>The factor applied to every latency (see <see cref="AsyncLab.LatencyScale"/>).</summary>
     public double LatencyScale { get; }
+
+    /// <summary>
+    /// The recorder's clock with timers at <see cref="LatencyScale"/>: pass it to timeouts and delays written next to
+    /// simulated latencies (<c>new CancellationTokenSource(TimeSpan.FromSeconds(0.5), io.Clock)</c>,
+    /// <c>task.WaitAsync(timeout, io.Clock)</c>, <c>Task.Delay(delay, io.Clock)</c>), so they stay in proportion at any scale.
+    /// </summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>The chance that a <c>FetchAsync</c> call fails, from 0 to 1.</summary>
     public double FailureProbability { get; }
@@ -57,7 +65,7 @@ public sealed class SimulatedIO
         SimulatedFailureException? failure = RollForFailure(name);
         return Recorder.RecordAsync(name, async () =>
         {
-            await Task.Delay(delay, Recorder.TimeProvider, cancellationToken);
+            await WaitAsync(delay, cancellationToken);
             return failure is null ? result : throw failure;
         });
     }
@@ -81,7 +89,7 @@ public sealed class SimulatedIO
         ArgumentNullException.ThrowIfNull(message);
         return Recorder.RecordAsync<T>(name, async () =>
         {
-            await Task.Delay(delay, Recorder.TimeProvider, cancellationToken);
+            await WaitAsync(delay, cancellationToken);
             throw new SimulatedFailureException(message, name);
         });
     }
@@ -97,6 +105,24 @@ public sealed class SimulatedIO
     {
         TimeSpan delay = Scale(name, latency);
         Recorder.Record(name, () => Thread.Sleep(delay));
+    }
+
+    /// <summary>
+    /// Waits on the recorder's clock. A canceled wait ends one step after the cancel, never inside the
+    /// <c>Cancel()</c> call, as a real connection takes a moment to shut down: code that cancels and returns
+    /// without awaiting the operation finds it still running, on every run.
+    /// </summary>
+    private async Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, Recorder.TimeProvider, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await Task.Yield();
+            throw;
+        }
     }
 
     private TimeSpan Scale(string name, TimeSpan latency)

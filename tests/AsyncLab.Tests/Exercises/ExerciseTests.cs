@@ -88,7 +88,7 @@ public class ExerciseTests
             "Fetch", io => Task.FromException(new InvalidOperationException("boom")), _io, Timeout, Expect.Operations(1));
 
         Assert.False(result.Passed);
-        Assert.Equal(new ExpectationOutcome("Runs to the end without an exception", false, "InvalidOperationException: boom"), result.Expectations[0]);
+        Assert.Equal(new ExpectationOutcome("Runs to the end without an unexpected exception", false, "InvalidOperationException: boom"), result.Expectations[0]);
         Assert.StartsWith("Your code threw an exception or never finished", result.Hint);
     }
 

@@ -121,7 +121,7 @@ public sealed partial class ChapterStructureTests
         foreach (var exercise in chapter.Exercises)
         {
             var check = code[code.IndexOf(exercise) + 1];
-            Assert.True(check.Source.Contains("Exercise.CheckAsync(", StringComparison.Ordinal), $"{file}: the cell after exercise '{exercise.Id}' is not a check");
+            Assert.True(CheckCall().IsMatch(check.Source), $"{file}: the cell after exercise '{exercise.Id}' is not a check");
         }
 
         var solutions = NotebookReader.Load(chapter.SolutionPath);
@@ -140,6 +140,10 @@ public sealed partial class ChapterStructureTests
         Assert.Equal("setup", setup.Id);
         Assert.Contains("#r \"../../artifacts/bin/AsyncLab/debug/AsyncLab.dll\"", setup.Source, StringComparison.Ordinal);
     }
+
+    /// <summary>A check: <c>Exercise.CheckAsync(</c>, or a chapter's ready-made check such as <c>Chapter01Checks.CheckBreakfastAsync(</c>.</summary>
+    [GeneratedRegex(@"Exercise\.CheckAsync\(|Chapter\d\dChecks\.Check\w+Async\(")]
+    private static partial Regex CheckCall();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();

@@ -1,0 +1,89 @@
+using NotebookRunner.Kernel;
+using Notebooks.Tests.Support;
+
+namespace Notebooks.Tests.Chapters;
+
+/// <summary>
+/// Wrong solutions written as a learner would write them in the exercise cell, run in the kernel with the chapter's own
+/// check cell: each must get "not yet", on any machine. The library's tests hold many more (tests/AsyncLab.Tests,
+/// Exercises/Chapters); these prove that the checks hold the same way inside a notebook.
+/// </summary>
+public sealed class WrongSolutionsInCellsTests
+{
+    public static TheoryData<string, string, string, bool> Attempts => new()
+    {
+        {
+            "01-sequential-vs-concurrent.ipynb", "exercise-breakfast", """
+            Task MakeBreakfastAsync(Func<Task> makeCoffee, Func<Task> fryEggs, Func<Task> makeToast)
+            {
+                Task.WaitAll(makeCoffee(), fryEggs(), makeToast());   // blocks until all three are done
+                return Task.CompletedTask;
+            }
+            """, false
+        },
+        {
+            "01-sequential-vs-concurrent.ipynb", "exercise-breakfast", """
+            Task MakeBreakfastAsync(Func<Task> makeCoffee, Func<Task> fryEggs, Func<Task> makeToast) =>
+                Task.WhenAll(Task.Run(() => makeCoffee().Wait()), Task.Run(() => fryEggs().Wait()), Task.Run(() => makeToast().Wait()));
+            """, false
+        },
+        {
+            "02-waiting-for-many.ipynb", "exercise-mirror", """
+            async Task<string> DownloadFromFastestAsync(Func<CancellationToken, Task<string>>[] mirrors)
+            {
+                var others = new CancellationTokenSource();
+                Task<string> fastest = await Task.WhenAny(mirrors.Select(mirror => mirror(others.Token)));
+                others.Cancel();   // asked to stop, but not awaited
+                return await fastest;
+            }
+            """, false
+        },
+        {
+            "05-cancellation.ipynb", "exercise-copy", """
+            async Task CopyAsync(SimulatedConnections connections, Func<CancellationToken, Task> readRows, Func<CancellationToken, Task> writeRows, CancellationToken cancellationToken)
+            {
+                SimulatedConnection source = connections.Open("source");
+                try
+                {
+                    await readRows(cancellationToken);
+                    await using SimulatedConnection target = connections.Open("target");
+                    await writeRows(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    source.Dispose();   // closed only when canceled
+                    throw;
+                }
+            }
+            """, false
+        },
+        {
+            "02-waiting-for-many.ipynb", "exercise-parcels", """
+            async Task<List<string>> HandleParcelsAsync(Task<string>[] parcels)
+            {
+                var handled = new List<string>();
+                await Task.WhenAll(parcels.Select(parcel => parcel.ContinueWith(done => { lock (handled) { handled.Add(done.Result); } }, TaskScheduler.FromCurrentSynchronizationContext())));
+                return handled;
+            }
+            """, true
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Attempts))]
+    public async Task ChapterCheck_AttemptWrittenInTheExerciseCell_GivesTheExpectedVerdict(string file, string exerciseId, string attempt, bool passes)
+    {
+        var chapter = ChapterFile.Load(file);
+        var code = chapter.Code.ToList();
+        var exercise = code.Single(cell => cell.Id == exerciseId);
+        var check = code[code.IndexOf(exercise) + 1];
+        var kernel = new ScriptKernel(Repository.Notebooks);
+
+        Assert.Equal(CellStatus.Ok, (await kernel.SubmitAsync(code[0].Source)).Status);
+        Assert.Equal(CellStatus.Ok, (await kernel.SubmitAsync(attempt)).Status);
+        var verdict = await kernel.SubmitAsync(check.Source);
+
+        Assert.Equal(CellStatus.Ok, verdict.Status);
+        Assert.Equal(passes, verdict.Checks.Single().Passed);
+    }
+}
