@@ -71,7 +71,7 @@ public static partial class Expect
         + "use the limit you were given; and free the slot of a failed request too.");
 
     /// <summary>In every round the method handed back its task before the first slot could free up: it never blocked its caller's thread.</summary>
-    public static Expectation DoesNotBlock() => Rounds(
+    public static Expectation ReturnsItsTaskAtOnce() => Rounds(
         "Hands back its task at once, without blocking the calling thread",
         rounds => (rounds.All(r => r.ReturnedTaskAfter <= r.ShortestFirstWave / 2),
             "returned its task after " + string.Join(", ", rounds.Select(r => TextFormat.Seconds(r.ReturnedTaskAfter)))),

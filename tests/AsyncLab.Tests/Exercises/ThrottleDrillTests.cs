@@ -11,10 +11,10 @@ namespace AsyncLab.Tests.Exercises;
 public class ThrottleDrillTests
 {
     private static readonly Expectation[] FetchChecks =
-        [Expect.WithinLimit(), Expect.EveryItemOnce(), Expect.ResponsesInOrder(), Expect.FailureReachesCaller(), Expect.TimeNearPrediction(), Expect.DoesNotBlock()];
+        [Expect.WithinLimit(), Expect.EveryItemOnce(), Expect.ResponsesInOrder(), Expect.FailureReachesCaller(), Expect.TimeNearPrediction(), Expect.ReturnsItsTaskAtOnce()];
 
     private static readonly Expectation[] ProcessChecks =
-        [Expect.WithinLimit(), Expect.EveryItemOnce(), Expect.StopsWhenCanceled(), Expect.TimeNearPrediction(), Expect.DoesNotBlock()];
+        [Expect.WithinLimit(), Expect.EveryItemOnce(), Expect.StopsWhenCanceled(), Expect.TimeNearPrediction(), Expect.ReturnsItsTaskAtOnce()];
 
     [Fact]
     public void FetchAll_SemaphoreWithFinally_Passes()
@@ -212,7 +212,7 @@ public class ThrottleDrillTests
             }));
         }), FetchChecks);
 
-        AssertNotYet(result, Expect.DoesNotBlock());
+        AssertNotYet(result, Expect.ReturnsItsTaskAtOnce());
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public class ThrottleDrillTests
             return Task.CompletedTask;
         }), ProcessChecks);
 
-        AssertNotYet(result, Expect.DoesNotBlock());
+        AssertNotYet(result, Expect.ReturnsItsTaskAtOnce());
     }
 
     [Fact]

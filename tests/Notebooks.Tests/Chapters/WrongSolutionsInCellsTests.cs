@@ -1,3 +1,4 @@
+using NotebookRunner.Hosting;
 using NotebookRunner.Kernel;
 using Notebooks.Tests.Support;
 
@@ -77,13 +78,15 @@ public sealed class WrongSolutionsInCellsTests
         var code = chapter.Code.ToList();
         var exercise = code.Single(cell => cell.Id == exerciseId);
         var check = code[code.IndexOf(exercise) + 1];
-        var kernel = new ScriptKernel(Repository.Notebooks);
+        var setup = code[0].Source.Replace("\"../artifacts/", $"\"{Repository.Root}/artifacts/", StringComparison.Ordinal);
+        using var files = new TestNotebook();
 
-        Assert.Equal(CellStatus.Ok, (await kernel.SubmitAsync(code[0].Source)).Status);
-        Assert.Equal(CellStatus.Ok, (await kernel.SubmitAsync(attempt)).Status);
-        var verdict = await kernel.SubmitAsync(check.Source);
+        foreach (var engine in new[] { KernelEngine.Interactive, KernelEngine.Scripting })
+        {
+            var results = await Engines.RunAsync(engine, files, setup, attempt, check.Source);
 
-        Assert.Equal(CellStatus.Ok, verdict.Status);
-        Assert.Equal(passes, verdict.Checks.Single().Passed);
+            Assert.All(results, result => Assert.Equal(CellStatus.Ok, result.Status));
+            Assert.True(passes == results[2].Checks.Single().Passed, $"{engine}: the check of '{exerciseId}' said {(passes ? "not yet" : "passed")}");
+        }
     }
 }
