@@ -23,7 +23,7 @@ internal sealed class ThreadBlockingProbe(TimeProvider time, TimeSpan delay)
     public void Watch()
     {
         Thread thread = Thread.CurrentThread;
-        Task look = LookAsync(thread);
+        Task look = LookAsync(thread, SynchronizationContext.Current as AttemptLoop);
         lock (_gate)
         {
             _looks.Add(look);
@@ -39,11 +39,12 @@ internal sealed class ThreadBlockingProbe(TimeProvider time, TimeSpan delay)
         }
     }
 
-    private async Task LookAsync(Thread thread)
+    /// <summary>An exercise check's own loop thread waits for work when idle: there, only a wait inside a work item is blocking.</summary>
+    private async Task LookAsync(Thread thread, AttemptLoop? loop)
     {
         await Task.Delay(delay, time).ConfigureAwait(false);
         Interlocked.Increment(ref _samples);
-        if ((thread.ThreadState & ThreadState.WaitSleepJoin) != 0)
+        if ((thread.ThreadState & ThreadState.WaitSleepJoin) != 0 && loop?.IsRunningWork != false)
         {
             Interlocked.Increment(ref _blocked);
         }

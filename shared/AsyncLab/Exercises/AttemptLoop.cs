@@ -45,6 +45,18 @@ internal sealed class AttemptLoop : SynchronizationContext, IDisposable
     /// <summary>The managed thread id of the loop's thread.</summary>
     public int ThreadId => _thread.ManagedThreadId;
 
+    /// <summary>Whether the loop's thread is running a work item now, rather than waiting idle for the next one.</summary>
+    public bool IsRunningWork
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _busySince != 0;
+            }
+        }
+    }
+
     /// <summary>
     /// Starts <paramref name="start"/> on a new loop thread. <paramref name="onFinished"/> runs synchronously
     /// at the moment the attempt's task completes, on the thread that completes it, before any other work

@@ -94,7 +94,7 @@ public class StreamTrialTests
     {
         CheckResult result = await CheckAsync((io, latencies, cancellationToken) => throw new NotImplementedException());
 
-        AssertNotYet(result, "Runs to the end without an exception");
+        AssertNotYet(result, "Runs to the end without an unexpected exception");
         Assert.All(result.Expectations.Skip(1), outcome => Assert.False(outcome.Met));
     }
 
