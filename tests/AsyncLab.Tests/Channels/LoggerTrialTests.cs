@@ -8,7 +8,7 @@ namespace AsyncLab.Tests.Channels;
 /// "not yet" for the reason named, the correct ones (including an unusual one without a channel) must pass. Real
 /// clock, half latencies: a logger whose callers block would hang a virtual-time loop.
 /// </summary>
-[Collection(RealTimeTrials.Name)]
+[Collection(RealClock.Name)]
 public class LoggerTrialTests
 {
     private static readonly Expectation[] s_checks =

@@ -8,7 +8,7 @@ namespace AsyncLab.Tests.Channels;
 /// "not yet", for the reason named) and against correct ones, including unusual ones (each must pass). The trial
 /// runs on the real clock, at half the latencies, because a wrong solution that blocks would hang a virtual-time loop.
 /// </summary>
-[Collection(RealTimeTrials.Name)]
+[Collection(RealClock.Name)]
 public class WorkerTrialTests
 {
     private static readonly Expectation[] s_checks =
