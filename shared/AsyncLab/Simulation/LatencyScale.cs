@@ -61,5 +61,16 @@ public static class LatencyScale
         }
     }
 
+    /// <summary>Returns <paramref name="scale"/> after checking it, when there is one: null means "the current scale".</summary>
+    internal static double? ValidateOptional(double? scale, string paramName)
+    {
+        if (scale is double value)
+        {
+            Validate(value, paramName);
+        }
+
+        return scale;
+    }
+
     private static bool IsValid(double scale) => scale > 0 && scale <= Maximum;
 }

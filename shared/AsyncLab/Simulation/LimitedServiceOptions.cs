@@ -79,15 +79,7 @@ public sealed class LimitedServiceOptions
     public double? LatencyScale
     {
         get => _latencyScale;
-        set
-        {
-            if (value is double scale)
-            {
-                AsyncLab.LatencyScale.Validate(scale, nameof(value));
-            }
-
-            _latencyScale = value;
-        }
+        set => _latencyScale = AsyncLab.LatencyScale.ValidateOptional(value, nameof(value));
     }
 
     /// <summary>

@@ -17,15 +17,7 @@ public sealed class SimulatedIOOptions
     public double? LatencyScale
     {
         get => _latencyScale;
-        set
-        {
-            if (value is double scale)
-            {
-                AsyncLab.LatencyScale.Validate(scale, nameof(value));
-            }
-
-            _latencyScale = value;
-        }
+        set => _latencyScale = AsyncLab.LatencyScale.ValidateOptional(value, nameof(value));
     }
 
     /// <summary>

@@ -12,13 +12,13 @@ public class ThreadBlockingProbeTests
     public async Task Watch_ThreadStillBlockedAtTheLook_CountsItBlocked()
     {
         var probe = new ThreadBlockingProbe(_time, Seconds(0.05));
-        using var release = new ManualResetEventSlim();
+        using var release = new ManualResetEvent(initialState: false);   // blocks at once; a ManualResetEventSlim spins first
         using var watched = new ManualResetEventSlim();
         var thread = new Thread(() =>
         {
             probe.Watch();
             watched.Set();
-            release.Wait();   // blocks, as .Wait() or .Result would
+            release.WaitOne();   // blocks, as .Wait() or .Result would
         });
         thread.Start();
         watched.Wait();
