@@ -162,15 +162,15 @@ public sealed record GradeBook(IReadOnlyList<string> Learners, IReadOnlyList<Gra
                 return new Grade(learner, column, GradeStatus.Error, $"The check cell failed: {ErrorOf(result)}");
         }
 
-        // Not run: an earlier cell hung or ended the process, and the notebook was stopped there.
+        // Not run: an earlier cell hung or ended the process, or the runner could not follow it, and the notebook was stopped there.
         var stop = run.Notebook.Cells.FirstOrDefault(earlier => earlier.Index < cell.Index && run.Results[earlier.Index].Status == CellStatus.TimedOut)
             ?? run.Notebook.Cells.FirstOrDefault(earlier => earlier.Index < cell.Index && run.Results[earlier.Index].Status == CellStatus.Failed
-                && run.Results[earlier.Index].Outputs.Any(output => output["ename"]?.GetValue<string>() == "ProcessExited"));
+                && run.Results[earlier.Index].Outputs.Any(output => output["ename"]?.GetValue<string>() is "ProcessExited" or "RunnerError"));
         return stop is null
             ? new Grade(learner, column, GradeStatus.Error, "The check cell did not run.")
             : run.Results[stop.Index].Status == CellStatus.TimedOut
                 ? new Grade(learner, column, GradeStatus.TimedOut, $"Cell {stop.Index + 1} ({stop.Id}) ran past the cell timeout, so the notebook was stopped there.")
-                : new Grade(learner, column, GradeStatus.Error, $"Cell {stop.Index + 1} ({stop.Id}) ended the notebook's process: {ErrorOf(run.Results[stop.Index])}");
+                : new Grade(learner, column, GradeStatus.Error, $"Cell {stop.Index + 1} ({stop.Id}) stopped the notebook: {ErrorOf(run.Results[stop.Index])}");
     }
 
     private static string ErrorOf(CellResult result) =>

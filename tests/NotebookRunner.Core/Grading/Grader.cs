@@ -65,7 +65,7 @@ public static partial class Grader
             for (var i = 0; i < learners.Count; i++)
             {
                 var (learner, files) = learners[i];
-                var folder = Path.Combine(scratch, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var folder = Path.Combine(scratch, Guid.NewGuid().ToString("N"));
                 var taken = new Dictionary<NotebookDocument, string>();
                 foreach (var file in files)
                 {

@@ -1,3 +1,4 @@
+using NotebookRunner.Kernel;
 using NotebookRunner.Notebooks;
 
 namespace NotebookRunner.Hosting;
@@ -34,7 +35,7 @@ public static class NotebookBatch
             new ParallelOptions { MaxDegreeOfParallelism = parallel },
             async (index, _) =>
             {
-                var run = await NotebookProcess.RunAsync(notebooks[index], optionsFor(notebooks[index])).ConfigureAwait(false);
+                var run = await RunOneAsync(notebooks[index], optionsFor(notebooks[index])).ConfigureAwait(false);
                 runs[index] = run;
                 lock (gate)
                 {
@@ -42,5 +43,26 @@ public static class NotebookBatch
                 }
             }).ConfigureAwait(false);
         return runs;
+    }
+
+    /// <summary>
+    /// Runs one notebook; a child whose messages the runner cannot follow (e.g. cell code that wrote to the
+    /// protocol's stream itself) fails that notebook's first code cell, and the other notebooks still run.
+    /// </summary>
+    private static async Task<NotebookRun> RunOneAsync(NotebookDocument notebook, RunOptions options)
+    {
+        try
+        {
+            return await NotebookProcess.RunAsync(notebook, options).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException or NullReferenceException or KeyNotFoundException or System.Text.Json.JsonException)
+        {
+            var message = $"The runner could not follow the notebook's process ({error.GetType().Name}: {error.Message}), so it stopped it. Code that writes to the process's standard output stream directly, not through Console.Out, can cause this.";
+            var first = notebook.Cells.FirstOrDefault(cell => cell.IsExecutable);
+            var results = notebook.Cells
+                .Select(cell => cell == first ? new CellResult(CellStatus.Failed, [CellOutputs.ErrorOutput("RunnerError", message, [message])], null, TimeSpan.Zero, TimeSpan.Zero) : CellResult.NotRun)
+                .ToList();
+            return new NotebookRun(notebook, results, TimeSpan.Zero, TimeSpan.Zero);
+        }
     }
 }

@@ -20,6 +20,19 @@ public static class NotebookProcess
         var results = notebook.Cells.Select(cell => cell.IsForeign ? Failure(CellStatus.Failed, "KernelNotFound", cell.ForeignKernelMessage) : CellResult.NotRun).ToArray();
         var clock = Stopwatch.StartNew();
         using var child = Start(options, notebook.Directory);
+        try
+        {
+            return await CollectAsync(notebook, options, code, results, clock, child).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also when the child's messages make no sense: a child is never left running.
+            Stop(child);
+        }
+    }
+
+    private static async Task<NotebookRun> CollectAsync(NotebookDocument notebook, RunOptions options, List<NotebookCell> code, CellResult[] results, Stopwatch clock, Process child)
+    {
         var messages = Channel.CreateUnbounded<JsonNode>();
         var errors = new StderrTail();
         _ = PumpAsync(child.StandardOutput, messages.Writer);
@@ -62,7 +75,6 @@ public static class NotebookProcess
             }
         }
 
-        Stop(child);
         return new NotebookRun(notebook, results, clock.Elapsed, startup);
     }
 

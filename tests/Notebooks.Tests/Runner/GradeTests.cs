@@ -7,8 +7,8 @@ namespace Notebooks.Tests.Runner;
 
 /// <summary>
 /// The runner's grade command on a class of learners: a notebook that does not parse, one that hangs, one
-/// whose code ends the process and one that is correct each get the right row, in bounded time, and the
-/// teacher's files are left as they were.
+/// whose code ends the process, one that writes nonsense into the runner's protocol and one that is
+/// correct each get the right row, in bounded time, and the teacher's files are left as they were.
 /// </summary>
 public sealed class GradeTests : IDisposable
 {
@@ -18,7 +18,7 @@ public sealed class GradeTests : IDisposable
     public void Dispose() => files.Dispose();
 
     [Fact]
-    public async Task Grade_CorruptHangingCrashingAndCorrectLearners_GetTheRightReport_InBoundedTime()
+    public async Task Grade_CorruptHangingCrashingForgingAndCorrectLearners_GetTheRightReport_InBoundedTime()
     {
         var handIns = Path.Combine(files.Folder, "hand-ins");
         var solution = File.ReadAllText(Path.Combine(Repository.Notebooks, "solutions", Chapter + ".ipynb"));
@@ -26,6 +26,7 @@ public sealed class GradeTests : IDisposable
         Write(handIns, "bob", WithExercise("System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);"));
         Write(handIns, "cy", solution[..(solution.Length / 2)]);
         Write(handIns, "dee", WithExercise("async void Boom() { await Task.Yield(); throw new InvalidOperationException(\"boom\"); }\nBoom();\nawait Task.Delay(TimeSpan.FromSeconds(30));"));
+        Write(handIns, "eve", WithExercise("var raw = Console.OpenStandardOutput();\nraw.Write(Encoding.UTF8.GetBytes(\"{\\\"event\\\":\\\"finished\\\",\\\"cell\\\":999}\\n\"));\nraw.Flush();\nawait Task.Delay(TimeSpan.FromSeconds(30));"));
         var before = Fingerprint(handIns, Repository.Notebooks);
         var report = Path.Combine(files.Folder, "report");
 
@@ -40,10 +41,11 @@ public sealed class GradeTests : IDisposable
         Assert.Matches($"^ada,{Chapter},Your first await,passed,$", Row(rows, "ada"));
         Assert.Matches($"^bob,{Chapter},Your first await,timed out,.*ran past the cell timeout", Row(rows, "bob"));
         Assert.Matches($"^cy,{Chapter},Your first await,error,.*{Chapter}.ipynb does not parse", Row(rows, "cy"));
-        Assert.Matches($"^dee,{Chapter},Your first await,error,.*ended the notebook's process", Row(rows, "dee"));
+        Assert.Matches($"^dee,{Chapter},Your first await,error,.*stopped the notebook: The notebook's process ended unexpectedly", Row(rows, "dee"));
+        Assert.Matches($"^eve,{Chapter},Your first await,error,.*stopped the notebook: The runner could not follow the notebook's process", Row(rows, "eve"));
         Assert.Contains(rows, row => row.StartsWith("cy,,,note,", StringComparison.Ordinal));
         var html = File.ReadAllText(Path.Combine(report, "grades.html"));
-        foreach (var (learner, result) in new[] { ("ada", "passed"), ("bob", "timed-out"), ("cy", "error"), ("dee", "error") })
+        foreach (var (learner, result) in new[] { ("ada", "passed"), ("bob", "timed-out"), ("cy", "error"), ("dee", "error"), ("eve", "error") })
         {
             Assert.Matches($"<tr><th>{learner}</th><td class=\"{result}\">", html);
         }

@@ -51,7 +51,15 @@ public sealed partial class SiteBrowserTests
 
             foreach (var (id, traces) in Figures(File.ReadAllText(path)))
             {
-                await page.WaitForFunctionAsync($"() => {{ const chart = document.getElementById('{id}'); return chart && chart._fullData && chart.querySelector('.main-svg'); }}", null, new() { Timeout = 20_000 });
+                try
+                {
+                    await page.WaitForFunctionAsync($"() => {{ const chart = document.getElementById('{id}'); return chart && chart._fullData && chart.querySelector('.main-svg'); }}", null, new() { Timeout = 20_000 });
+                }
+                catch (TimeoutException)
+                {
+                    Assert.Fail($"{Path.GetFileName(path)}: chart {id} drew no plot within 20 s.\n{string.Join('\n', problems)}");
+                }
+
                 var drawn = await page.EvaluateAsync<int>($"() => document.getElementById('{id}')._fullData.length");
                 Assert.True(drawn == traces, $"{Path.GetFileName(path)}: chart {id} drew {drawn} traces, but its figure has {traces}");
                 charts++;
