@@ -51,10 +51,7 @@ try
         return 0;
     }
 
-    if (arguments.SiteDirectory is not null)
-    {
-        SiteWriter.FindPlotly(Environment.CurrentDirectory);
-    }
+    var plotly = arguments.SiteDirectory is null ? null : SiteWriter.FindPlotly(Environment.CurrentDirectory, AppContext.BaseDirectory);
 
     notebooks = NotebookPaths.Resolve(arguments.Paths).Select(NotebookReader.Load).Select(notebook => arguments.Solutions ? Solutions.Apply(notebook) : notebook).ToList();
     if (notebooks.Count == 0)
@@ -99,7 +96,7 @@ try
     Console.WriteLine($"Wall time: {wallTime.TotalSeconds:0.0} s for {runs.Count} notebook(s), up to {arguments.Parallel} at once; the cells' own run time: {cellTime.TotalSeconds:0.0} s");
     if (arguments.SiteDirectory is { } site)
     {
-        var pages = SiteWriter.Write(runs, site, Environment.CurrentDirectory);
+        var pages = SiteWriter.Write(runs, site, plotly!);
         Console.WriteLine($"Site: {Path.GetFullPath(Path.Combine(site, "index.html"))} ({pages} pages)");
     }
     var failed = runs.Sum(run => run.FailedCells) > 0 || (arguments.Solutions && runs.Any(run => run.Checks.Any(check => !check.Passed)));

@@ -1,8 +1,8 @@
-using System.Net;
 using System.Text;
 using NotebookRunner.Hosting;
 using NotebookRunner.Kernel;
 using NotebookRunner.Notebooks;
+using NotebookRunner.Site;
 
 namespace NotebookRunner.Grading;
 
@@ -32,11 +32,11 @@ public sealed record GradeBook(IReadOnlyList<string> Learners, IReadOnlyList<Gra
         File.WriteAllText(Path.Combine(directory, HtmlFile), ToHtml());
     }
 
-    /// <summary>One line per grade (learner, chapter, check, result, detail), then one per note (result "note").</summary>
+    /// <summary>One line per grade (learner, chapter, check, result, detail), learner by learner, then one per note (result "note").</summary>
     public string ToCsv()
     {
         var csv = new StringBuilder("learner,chapter,check,result,detail\n");
-        foreach (var grade in Grades)
+        foreach (var grade in Learners.SelectMany(learner => Columns.Select(column => For(learner, column.Chapter, column.CellId))))
         {
             csv.AppendJoin(',', new[] { grade.Learner, grade.Column.Chapter, grade.Column.Title, Name(grade.Status), grade.Detail }.Select(Field)).Append('\n');
         }
@@ -176,7 +176,7 @@ public sealed record GradeBook(IReadOnlyList<string> Learners, IReadOnlyList<Gra
     private static string ErrorOf(CellResult result) =>
         result.Outputs.LastOrDefault(output => output["output_type"]?.GetValue<string>() == "error")?["evalue"]?.GetValue<string>()?.Split('\n')[0].Trim() ?? "no error message";
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlText.Encode(text);
 
     /// <summary>A CSV field: quoted when needed, and never read as a formula by a spreadsheet.</summary>
     private static string Field(string text)

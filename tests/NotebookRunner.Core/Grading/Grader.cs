@@ -80,7 +80,8 @@ public static partial class Grader
                     }
                     catch (NotebookException error)
                     {
-                        var detail = $"{name} does not parse: {error.Message[(error.Message.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()}";
+                        var reason = error.Message[(error.Message.IndexOf(':', StringComparison.Ordinal) + 1)..].Replace(" Fix the file, or restore it from version control.", "", StringComparison.Ordinal).Trim();
+                        var detail = $"{name} does not parse: {reason}";
                         notes.Add(new GradeNote(learner, detail));
                         if (course.FirstOrDefault(chapter => Path.GetFileName(chapter.Path) == name) is { } named && !taken.ContainsKey(named))
                         {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -19,13 +18,13 @@ public static partial class CSharpHighlighter
         var position = 0;
         foreach (Match token in Tokens().Matches(code))
         {
-            html.Append(WebUtility.HtmlEncode(code[position..token.Index]));
+            html.Append(HtmlText.Encode(code[position..token.Index]));
             var kind = token.Groups.Values.Skip(1).First(group => group.Success).Name;
-            html.Append("<span class=\"tok-").Append(kind).Append("\">").Append(WebUtility.HtmlEncode(token.Value)).Append("</span>");
+            html.Append("<span class=\"tok-").Append(kind).Append("\">").Append(HtmlText.Encode(token.Value)).Append("</span>");
             position = token.Index + token.Length;
         }
 
-        return html.Append(WebUtility.HtmlEncode(code[position..])).ToString();
+        return html.Append(HtmlText.Encode(code[position..])).ToString();
     }
 
     [GeneratedRegex("""

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Markdig;
@@ -34,7 +33,7 @@ internal sealed class SitePage(NotebookRun run, string fileName)
         body.Append(navigation);
         foreach (var cell in Run.Notebook.Cells)
         {
-            body.Append("<section class=\"cell ").Append(cell.CellType).Append("\" id=\"cell-").Append(WebUtility.HtmlEncode(cell.Id)).Append("\">\n");
+            body.Append("<section class=\"cell ").Append(cell.CellType).Append("\" id=\"cell-").Append(HtmlText.Encode(cell.Id)).Append("\">\n");
             if (cell.CellType == "markdown")
             {
                 body.Append(RenderMarkdown(cell.Source, notebooksOnSite));
@@ -45,7 +44,7 @@ internal sealed class SitePage(NotebookRun run, string fileName)
             }
             else
             {
-                body.Append("<pre class=\"raw\">").Append(WebUtility.HtmlEncode(cell.Source)).Append("</pre>\n");
+                body.Append("<pre class=\"raw\">").Append(HtmlText.Encode(cell.Source)).Append("</pre>\n");
             }
 
             body.Append("</section>\n");
@@ -58,8 +57,8 @@ internal sealed class SitePage(NotebookRun run, string fileName)
     /// <summary>A whole HTML document; <paramref name="script"/>, when not empty, is loaded in the head.</summary>
     public static string Document(string title, string script, string body) =>
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        + "<title>" + WebUtility.HtmlEncode(title) + "</title>\n<style>\n" + Style + "</style>\n"
-        + (script.Length > 0 ? "<script src=\"" + WebUtility.HtmlEncode(script) + "\"></script>\n" : "")
+        + "<title>" + HtmlText.Encode(title) + "</title>\n<style>\n" + Style + "</style>\n"
+        + (script.Length > 0 ? "<script src=\"" + HtmlText.Encode(script) + "\"></script>\n" : "")
         + "</head>\n<body>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
 
     private static string Navigation(SitePage? previous, SitePage? next)
@@ -72,7 +71,7 @@ internal sealed class SitePage(NotebookRun run, string fileName)
     }
 
     private static string Link(SitePage page, string rel, string before, string after = "") =>
-        $"<a rel=\"{rel}\" href=\"{WebUtility.HtmlEncode(page.FileName)}\">{before}{WebUtility.HtmlEncode(page.Title)}{after}</a>";
+        $"<a rel=\"{rel}\" href=\"{HtmlText.Encode(page.FileName)}\">{before}{HtmlText.Encode(page.Title)}{after}</a>";
 
     /// <summary>Markdown as HTML; links to notebooks that are on the site go to their pages instead.</summary>
     private static string RenderMarkdown(string source, IReadOnlySet<string> notebooksOnSite)
@@ -103,8 +102,8 @@ internal sealed class SitePage(NotebookRun run, string fileName)
             body.Append("<span class=\"status ").Append(status == CellStatus.TimedOut ? "timed-out\">timed out" : "failed\">failed").Append("</span>");
         }
 
-        body.Append("<pre><code class=\"language-").Append(cell.Kernel == NotebookCell.CSharpKernel ? "csharp" : WebUtility.HtmlEncode(cell.Kernel)).Append("\">")
-            .Append(cell.IsCSharp ? CSharpHighlighter.ToHtml(cell.Source) : WebUtility.HtmlEncode(cell.Source))
+        body.Append("<pre><code class=\"language-").Append(cell.Kernel == NotebookCell.CSharpKernel ? "csharp" : HtmlText.Encode(cell.Kernel)).Append("\">")
+            .Append(cell.IsCSharp ? CSharpHighlighter.ToHtml(cell.Source) : HtmlText.Encode(cell.Source))
             .Append("</code></pre></div>\n");
         foreach (var output in result.Outputs)
         {
@@ -118,12 +117,12 @@ internal sealed class SitePage(NotebookRun run, string fileName)
         {
             case "stream":
                 var stream = output["name"]?.GetValue<string>() == "stderr" ? "stderr" : "stdout";
-                body.Append("<pre class=\"output ").Append(stream).Append("\">").Append(WebUtility.HtmlEncode(Text(output["text"]))).Append("</pre>\n");
+                body.Append("<pre class=\"output ").Append(stream).Append("\">").Append(HtmlText.Encode(Text(output["text"]))).Append("</pre>\n");
                 break;
             case "error":
                 var traceback = (output["traceback"] as JsonArray)?.Select(line => line?.GetValue<string>() ?? "") ?? [];
-                body.Append("<pre class=\"output error\"><strong>").Append(WebUtility.HtmlEncode(output["ename"]?.GetValue<string>() ?? "Error")).Append("</strong>: ")
-                    .Append(WebUtility.HtmlEncode(string.Join('\n', traceback))).Append("</pre>\n");
+                body.Append("<pre class=\"output error\"><strong>").Append(HtmlText.Encode(output["ename"]?.GetValue<string>() ?? "Error")).Append("</strong>: ")
+                    .Append(HtmlText.Encode(string.Join('\n', traceback))).Append("</pre>\n");
                 break;
             default:
                 AppendData(body, output);
@@ -137,8 +136,12 @@ internal sealed class SitePage(NotebookRun run, string fileName)
         var check = CheckOutcome.In([output]).FirstOrDefault();
         if (check is not null)
         {
-            body.Append("<div class=\"check ").Append(check.Passed ? "passed" : "not-yet").Append("\"><div class=\"verdict\">")
-                .Append(check.Passed ? "✓ Passed" : "Not yet").Append(": ").Append(WebUtility.HtmlEncode(check.Title)).Append("</div>");
+            // The check's own HTML names its verdict; a check shown as text gets the verdict written above it.
+            body.Append("<div class=\"check ").Append(check.Passed ? "passed" : "not-yet").Append("\">");
+            if (data?["text/html"] is null)
+            {
+                body.Append("<div class=\"verdict\">").Append(check.Passed ? "✓ Passed" : "Not yet").Append(": ").Append(HtmlText.Encode(check.Title)).Append("</div>");
+            }
         }
 
         if (data?["text/html"] is { } html)
@@ -147,7 +150,7 @@ internal sealed class SitePage(NotebookRun run, string fileName)
         }
         else if (data?["text/plain"] is { } plain)
         {
-            body.Append("<pre class=\"output text\">").Append(WebUtility.HtmlEncode(Text(plain))).Append("</pre>\n");
+            body.Append("<pre class=\"output text\">").Append(HtmlText.Encode(Text(plain))).Append("</pre>\n");
         }
 
         if (check is not null)

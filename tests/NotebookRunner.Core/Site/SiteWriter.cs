@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using NotebookRunner.Hosting;
 
@@ -17,22 +16,32 @@ public static class SiteWriter
     /// <summary>The environment variable that tells AsyncLab's charts where plotly.js is (see <c>PlotlyScript</c>).</summary>
     public const string PlotlyUrlVariable = "ASYNCLAB_PLOTLY_URL";
 
-    /// <summary>Where plotly.js is looked for, relative to the repository root: npm's <c>plotly.js-dist-min</c> package.</summary>
+    /// <summary>Where plotly.js is looked for, relative to each folder searched: npm's <c>plotly.js-dist-min</c> package.</summary>
     public static IReadOnlyList<string> PlotlySources { get; } =
     [
         Path.Combine("artifacts", "npm", "node_modules", "plotly.js-dist-min", PlotlyFile),
         Path.Combine("node_modules", "plotly.js-dist-min", PlotlyFile),
     ];
 
-    /// <summary>The plotly.js file to copy beside the pages, found under <paramref name="root"/>.</summary>
-    /// <exception cref="ArgumentException">npm's <c>plotly.js-dist-min</c> is not installed there.</exception>
-    public static string FindPlotly(string root)
+    /// <summary>The plotly.js file to copy beside the pages: the first <see cref="PlotlySources"/> found in <paramref name="folders"/> or a folder above one.</summary>
+    /// <exception cref="ArgumentException">npm's <c>plotly.js-dist-min</c> is installed in none of them.</exception>
+    public static string FindPlotly(params string[] folders)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(root);
-        return PlotlySources.Select(source => Path.Combine(root, source)).FirstOrDefault(File.Exists)
-            ?? throw new ArgumentException(
-                $"--html needs plotly.js from npm's plotly.js-dist-min, but it is in neither {string.Join(" nor ", PlotlySources)} under {root}. "
-                + "Install it with: npm install --prefix artifacts/npm plotly.js-dist-min@2.35.2");
+        ArgumentNullException.ThrowIfNull(folders);
+        foreach (var start in folders)
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (PlotlySources.Select(source => Path.Combine(folder.FullName, source)).FirstOrDefault(File.Exists) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        throw new ArgumentException(
+            $"--html needs plotly.js from npm's plotly.js-dist-min, but neither {string.Join(" nor ", PlotlySources)} is in {string.Join(" or ", folders)} or a folder above. "
+            + "Install it from the repository root with: npm install --prefix artifacts/npm plotly.js-dist-min@2.35.2");
     }
 
     /// <summary>
@@ -41,12 +50,16 @@ public static class SiteWriter
     /// </summary>
     /// <param name="runs">The executed notebooks, in the order the site lists them.</param>
     /// <param name="directory">The site's folder; created if missing.</param>
-    /// <param name="root">The repository root, where plotly.js is found (<see cref="FindPlotly"/>).</param>
-    public static int Write(IReadOnlyList<NotebookRun> runs, string directory, string root)
+    /// <param name="plotly">The plotly.js file to copy beside the pages (see <see cref="FindPlotly"/>).</param>
+    public static int Write(IReadOnlyList<NotebookRun> runs, string directory, string plotly)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var plotly = FindPlotly(root);
+        if (!File.Exists(plotly))
+        {
+            throw new ArgumentException($"The plotly.js file '{plotly}' does not exist. Find it with FindPlotly.", nameof(plotly));
+        }
+
         Directory.CreateDirectory(directory);
         File.Copy(plotly, Path.Combine(directory, PlotlyFile), overwrite: true);
 
@@ -78,7 +91,7 @@ public static class SiteWriter
         {
             var run = page.Run;
             var passed = run.Checks.Count(check => check.Passed);
-            body.Append("<tr><td><a href=\"").Append(WebUtility.HtmlEncode(page.FileName)).Append("\">").Append(WebUtility.HtmlEncode(page.Title)).Append("</a></td>")
+            body.Append("<tr><td><a href=\"").Append(HtmlText.Encode(page.FileName)).Append("\">").Append(HtmlText.Encode(page.Title)).Append("</a></td>")
                 .Append("<td>").Append(run.CodeCells).Append("</td>")
                 .Append("<td").Append(run.FailedCells > 0 ? " class=\"bad\"" : "").Append('>').Append(run.FailedCells).Append("</td>")
                 .Append("<td>").Append(passed).Append("</td><td>").Append(run.Checks.Count - passed).Append("</td>")
