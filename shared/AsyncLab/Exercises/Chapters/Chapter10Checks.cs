@@ -81,7 +81,7 @@ public static class Chapter10Checks
         VirtualTrial Ready(double question, double every, double timeout, int readyAt)
         {
             double end = (readyAt * question) + ((readyAt - 1) * every);
-            return Run(Invariant($"ready at question {readyAt}, questions of {question} min, every {every} min, a timeout of {timeout} min"),
+            return Run("ready at question " + readyAt + ", questions of " + MinutesText(Minutes(question)) + ", every " + MinutesText(Minutes(every)) + ", a timeout of " + MinutesText(Minutes(timeout)),
                 question, every, timeout, readyAt, cancelAt: null, end, true,
                 [Expect.Operations(readyAt), CheckData.CompletedOnly([.. Enumerable.Range(1, readyAt).Select(Name)])]);
         }
@@ -99,12 +99,12 @@ public static class Chapter10Checks
             Expectation[] outcome = inQuestion
                 ? [Expect.Operations(asked), Expect.Canceled(Name(asked))]
                 : [Expect.Operations(asked), CheckData.CompletedOnly([.. Enumerable.Range(1, asked).Select(Name)])];
-            return Run(Invariant($"never ready, questions of {question} min, every {every} min, a timeout of {timeout} min (during a {(inQuestion ? "question" : "pause")})"),
+            return Run("never ready, questions of " + MinutesText(Minutes(question)) + ", every " + MinutesText(Minutes(every)) + ", a timeout of " + MinutesText(Minutes(timeout)) + (inQuestion ? " (during a question)" : " (during a pause)"),
                 question, every, timeout, readyAt: int.MaxValue, cancelAt: null, timeout, false, outcome);
         }
 
         VirtualTrial CanceledByCaller(double question, double every, double timeout, double cancelAt) =>
-            Run(Invariant($"the caller cancels at {cancelAt} min, during a pause; questions of {question} min, every {every} min, a timeout of {timeout} min"),
+            Run("the caller cancels at " + MinutesText(Minutes(cancelAt)) + ", during a pause; questions of " + MinutesText(Minutes(question)) + ", every " + MinutesText(Minutes(every)) + ", a timeout of " + MinutesText(Minutes(timeout)),
                 question, every, timeout, readyAt: int.MaxValue, cancelAt, cancelAt, Attempt.Canceled, [Expect.Operations(1)]);
 
         VirtualTrial Run(string description, double question, double every, double timeout, int readyAt, double? cancelAt, double end, object expected, Expectation[] expectations) =>
