@@ -4,13 +4,14 @@ using static System.FormattableString;
 namespace AsyncLab;
 
 /// <summary>
-/// Watches the <see cref="TaskStatus"/> of a few tasks and records each status as an operation on a
-/// <see cref="TimingRecorder"/>, so that a timeline shows every task's life cycle: one lane per task and status.
+/// Watches the <see cref="TaskStatus"/> of a few tasks and records each status as an operation, one
+/// <see cref="TimingRecorder"/> per task, so that <see cref="TimelineChart.Compare"/> shows every task's life cycle:
+/// one group per task, one lane per status. A final <c>Faulted</c> is drawn as a failure, <c>Canceled</c> as canceled.
 /// </summary>
 /// <example>
 /// <code>
-/// Task watching = TaskStatusTimeline.WatchAsync([("Task.Run", Task.Run(() => Thread.Sleep(100)))], TimeSpan.FromSeconds(2));
-/// (await watching).Timeline("Status over time")
+/// var watched = await TaskStatusTimeline.WatchAsync([("Task.Run", Task.Run(() => Thread.Sleep(100)))], TimeSpan.FromSeconds(2));
+/// TimelineChart.Compare("Status over time", watched)
 /// </code>
 /// </example>
 public static class TaskStatusTimeline
@@ -23,8 +24,8 @@ public static class TaskStatusTimeline
     /// </summary>
     /// <param name="tasks">The tasks, each with the name of its lane.</param>
     /// <param name="limit">How long to watch at most, more than zero and at most one minute.</param>
-    /// <returns>A recorder with one operation per task and status, named "name: Status".</returns>
-    public static async Task<TimingRecorder> WatchAsync(IReadOnlyList<(string Name, Task Task)> tasks, TimeSpan limit)
+    /// <returns>Each task's name with a recorder that holds one operation per status, named after the status; all recorders start together.</returns>
+    public static async Task<(string Group, TimingRecorder Recorder)[]> WatchAsync(IReadOnlyList<(string Name, Task Task)> tasks, TimeSpan limit)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         if (tasks.Count == 0 || tasks.Any(t => t.Task is null || string.IsNullOrWhiteSpace(t.Name)))
@@ -37,21 +38,21 @@ public static class TaskStatusTimeline
             throw new ArgumentOutOfRangeException(nameof(limit), Invariant($"The limit must be more than zero and at most one minute, but was {limit}."));
         }
 
-        var recorder = new TimingRecorder();
+        (string Group, TimingRecorder Recorder)[] recorders = [.. tasks.Select(t => (t.Name, new TimingRecorder()))];
         var watched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
-            Watch(recorder, tasks, limit);
+            Watch(recorders, tasks, limit);
             watched.SetResult();
         })
         { IsBackground = true, Name = "TaskStatusTimeline" };
         thread.Start();
         await watched.Task.ConfigureAwait(false);
         thread.Join();
-        return recorder;
+        return recorders;
     }
 
-    private static void Watch(TimingRecorder recorder, IReadOnlyList<(string Name, Task Task)> tasks, TimeSpan limit)
+    private static void Watch((string Group, TimingRecorder Recorder)[] recorders, IReadOnlyList<(string Name, Task Task)> tasks, TimeSpan limit)
     {
         var current = new (TaskStatus Status, OperationHandle Handle)?[tasks.Count];
         long started = Stopwatch.GetTimestamp();
@@ -63,7 +64,7 @@ public static class TaskStatusTimeline
                 if (current[index]?.Status != status)
                 {
                     current[index]?.Handle.Complete();
-                    current[index] = (status, recorder.Begin(tasks[index].Name + ": " + status));
+                    current[index] = (status, recorders[index].Recorder.Begin(status.ToString()));
                 }
             }
 
@@ -76,9 +77,20 @@ public static class TaskStatusTimeline
         }
 
         Thread.Sleep(TimeSpan.FromMilliseconds(30));   // a final status gets a visible length on the chart
-        foreach (var entry in current)
+        foreach (var (status, handle) in current.OfType<(TaskStatus, OperationHandle)>())
         {
-            entry?.Handle.Complete();
+            switch (status)
+            {
+                case TaskStatus.Faulted:
+                    handle.Fail(new InvalidOperationException("The task faulted."));
+                    break;
+                case TaskStatus.Canceled:
+                    handle.Cancel();
+                    break;
+                default:
+                    handle.Complete();
+                    break;
+            }
         }
     }
 }
