@@ -37,6 +37,9 @@ public sealed class Chapter10ChecksTests : ChapterCheckTest
     public Task CheckEventLoopAsync_TimersBeforeReadyCallbacks_NotYet() => NotYetAsync(Chapter10Checks.CheckEventLoopAsync(() => new TimersFirstLoop()), "Ready callbacks first");
 
     [Fact]
+    public Task CheckEventLoopAsync_WaitsForMoreWorkForever_NotYet() => NotYetAsync(Chapter10Checks.CheckEventLoopAsync(() => new ServerLikeLoop()), "Run had not returned");
+
+    [Fact]
     public Task CheckWaitUntilReadyAsync_TimeProviderEverywhere_Passes() => PassesAsync(Chapter10Checks.CheckWaitUntilReadyAsync(LinkedTimeoutAsync));
 
     [Fact]
@@ -438,6 +441,18 @@ public sealed class Chapter10ChecksTests : ChapterCheckTest
             {
                 Ready.Dequeue()();
             }
+        }
+    }
+
+    /// <summary>Runs everything correctly, then waits for more work like a server's loop, and never returns.</summary>
+    private sealed class ServerLikeLoop : SortingLoop
+    {
+        private static readonly ManualResetEventSlim s_neverSet = new();
+
+        public override void Run()
+        {
+            base.Run();
+            s_neverSet.Wait();
         }
     }
 
