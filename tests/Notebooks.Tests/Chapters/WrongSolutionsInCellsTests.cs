@@ -68,6 +68,37 @@ public sealed class WrongSolutionsInCellsTests
             }
             """, true
         },
+        {
+            "10-under-the-hood.ipynb", "exercise-loop", """
+            class TinyLoop : ITinyEventLoop
+            {
+                private readonly Queue<Action> _ready = new();
+                private readonly List<System.Threading.Timer> _timers = new();
+                public void CallSoon(Action callback) => _ready.Enqueue(callback);
+                public void CallLater(TimeSpan delay, Action callback) => _timers.Add(new System.Threading.Timer(_ => callback(), null, delay, Timeout.InfiniteTimeSpan));   // fires on the pool
+                public void Run()
+                {
+                    while (_ready.Count > 0) _ready.Dequeue()();
+                    Thread.Sleep(TimeSpan.FromSeconds(1));   // long enough for every timer, but on other threads
+                    _timers.ForEach(timer => timer.Dispose());
+                }
+            }
+            """, false
+        },
+        {
+            "10-under-the-hood.ipynb", "exercise-wait", """
+            async Task<bool> WaitUntilReadyAsync(Func<CancellationToken, Task<bool>> isReady, TimeSpan every, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+            {
+                long start = time.GetTimestamp();
+                while (time.GetElapsedTime(start) < timeout)   // the deadline is looked at only between questions
+                {
+                    if (await isReady(cancellationToken)) return true;
+                    await Task.Delay(every, time, cancellationToken);
+                }
+                return false;
+            }
+            """, false
+        },
     };
 
     [Theory]
