@@ -6,7 +6,7 @@ namespace AsyncLab;
 /// <summary>
 /// A pretend remote service that fails by a script: call <c>n</c> fails with the <c>n</c>-th status code of the
 /// script (as an <see cref="HttpRequestException"/> carrying it), and every call after the script succeeds. Each call
-/// is recorded in <see cref="Recorder"/> as "attempt 1", "attempt 2", ..., on the recorder's clock, so a retry loop
+/// is recorded in <see cref="Recorder"/> as "attempt 1", "attempt 2", ... (or another <see cref="Name"/>), on the recorder's clock, so a retry loop
 /// shows up on a timeline. Safe to call from many threads at once.
 /// </summary>
 /// <example>
@@ -24,8 +24,11 @@ public sealed class FlakyService
     /// <param name="recorder">Where each call is recorded, and whose clock the service waits on.</param>
     /// <param name="failures">The status code of each failing call, in order; each must be 400 or more.</param>
     /// <param name="latency">How long each call takes (on the recorder's clock, not scaled); 0.1 s when null.</param>
-    public FlakyService(TimingRecorder recorder, IEnumerable<HttpStatusCode> failures, TimeSpan? latency = null)
+    /// <param name="name">The start of each call's name on the timeline: "attempt" gives "attempt 1", "attempt 2", ...</param>
+    public FlakyService(TimingRecorder recorder, IEnumerable<HttpStatusCode> failures, TimeSpan? latency = null, string name = "attempt")
     {
+        Require.NotBlank(name, "The name");
+        Name = name;
         ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(failures);
         _script = [.. failures];
@@ -43,6 +46,9 @@ public sealed class FlakyService
     /// <summary>Where every call is recorded, as "attempt 1", "attempt 2", ...</summary>
     public TimingRecorder Recorder { get; }
 
+    /// <summary>The start of each call's name on the timeline.</summary>
+    public string Name { get; }
+
     /// <summary>How long each call takes.</summary>
     public TimeSpan Latency { get; }
 
@@ -55,7 +61,7 @@ public sealed class FlakyService
     public async Task<string> CallAsync(CancellationToken cancellationToken = default)
     {
         int call = Interlocked.Increment(ref _calls);
-        OperationHandle attempt = Recorder.Begin(Invariant($"attempt {call}"));
+        OperationHandle attempt = Recorder.Begin(Invariant($"{Name} {call}"));
         try
         {
             await Task.Delay(Latency, Recorder.TimeProvider, cancellationToken);
