@@ -92,9 +92,9 @@ public sealed class Heartbeat
         }
     }
 
-    /// <summary>The lag of every tick as a chart series: seconds since the start against milliseconds late.</summary>
+    /// <summary>The lag of every tick as a chart series of markers: seconds since the start against milliseconds late.</summary>
     /// <param name="name">The series' name in the legend.</param>
-    public ChartSeries ToSeries(string name) => new(name, Ticks.Select(t => (t.At.TotalSeconds, t.Lag.TotalMilliseconds)));
+    public ChartSeries ToSeries(string name) => new(name, Ticks.Select(t => (t.At.TotalSeconds, t.Lag.TotalMilliseconds))) { MarkersOnly = true };
 
     /// <inheritdoc/>
     public override string ToString()
