@@ -20,7 +20,7 @@ public sealed class PitfallsContainmentTests : IDisposable
     private static readonly TimeSpan CellTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly string[] HangingDemos =
-        ["setup", "heartbeat-helper", "heartbeat", "starvation-helper", "starvation", "deadlock-methods", "deadlock", "cpu-work", "cpu-on-loop", "foreign-thread", "foreign-post"];
+        ["setup", "heartbeat-helper", "heartbeat-jobs", "heartbeat", "starvation-helper", "starvation", "deadlock-methods", "deadlock", "cpu-work", "cpu-jobs", "cpu-on-loop", "foreign-thread", "foreign-post"];
 
     public void Dispose() => files.Dispose();
 
