@@ -17,7 +17,7 @@ public sealed class PitfallsContainmentTests : IDisposable
     private const string Chapter = "09-pitfalls.ipynb";
 
     /// <summary>Far below a hang, and above what the demos take on a busy 2-core machine (a few seconds).</summary>
-    private static readonly TimeSpan CellTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan CellTimeout = TimeSpan.FromSeconds(45);
 
     private static readonly string[] HangingDemos =
         ["setup", "heartbeat-helper", "heartbeat-jobs", "heartbeat", "starvation-helper", "starvation", "deadlock-methods", "deadlock", "cpu-work", "cpu-jobs", "cpu-on-loop", "foreign-thread", "foreign-post"];
