@@ -132,7 +132,7 @@ public sealed class SimulatedCounter
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Invariant($"counter at {Value} after {TextFormat.Count(Writes, "write")}; at most {MostUpdatesInProgress} updates in progress at once");
+    public override string ToString() => Invariant($"counter at {Value} after {TextFormat.Count(Writes, "write")}; at most {TextFormat.Count(MostUpdatesInProgress, "update")} in progress at once");
 
     private bool TakeFailure(int failing)
     {

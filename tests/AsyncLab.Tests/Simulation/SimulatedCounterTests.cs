@@ -17,6 +17,7 @@ public sealed class SimulatedCounterTests
         Assert.Equal(13, counter.Value);
         Assert.Equal(3, counter.Writes);
         Assert.Equal(1, counter.MostUpdatesInProgress);
+        Assert.Equal("counter at 13 after 3 writes; at most 1 update in progress at once", counter.ToString());
         Assert.Equal(["read 1", "write 11", "read 2", "write 12", "read 3", "write 13"], _io.Recorder.Operations.Select(o => o.Name));
     }
 

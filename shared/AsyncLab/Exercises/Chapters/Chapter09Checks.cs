@@ -113,7 +113,7 @@ public static class Chapter09Checks
             }
 
             TimeSpan gap = after.Start - end;
-            return (gap >= pause - TimeSpan.FromMilliseconds(20) && gap <= pause * 2, "started " + TextFormat.Seconds(gap) + " after it");
+            return (gap >= pause - TimeSpan.FromMilliseconds(20) && gap <= pause * 2, "\"" + second + "\" started " + TextFormat.Seconds(gap) + " after \"" + first + "\" failed");
         },
         "The second fetch did not wait the pause it was given: await Task.Delay(pause, cancellationToken) between the two fetches, with the parameter, not a value written in the method.");
 
@@ -141,7 +141,7 @@ public static class Chapter09Checks
         run =>
         {
             int most = counter()?.MostUpdatesInProgress ?? 0;
-            return (most == 1, Invariant($"at most {most} updates in progress at once"));
+            return (most == 1, "at most " + TextFormat.Count(most, "update") + " in progress at once");
         },
         "Two updates were in progress at the same time: one read the counter before the other had written it. Guard the read and the write together.");
 }
