@@ -69,6 +69,34 @@ public sealed class WrongSolutionsInCellsTests
             """, true
         },
         {
+            "09-pitfalls.ipynb", "exercise-retry", """
+            async Task<string> FetchWithRetryAsync(Func<CancellationToken, Task<string>> fetch, TimeSpan pause, CancellationToken cancellationToken)
+            {
+                try { return await fetch(cancellationToken); }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    Thread.Sleep(pause);   // the fetches are awaited, the pause still blocks
+                    return await fetch(cancellationToken);
+                }
+            }
+            """, false
+        },
+        {
+            "09-pitfalls.ipynb", "exercise-visits", """
+            async Task CountVisitsAsync(IReadOnlyList<Func<Task>> visits, SimulatedCounter counter)
+            {
+                using var gate = new SemaphoreSlim(1, 1);
+                await Task.WhenAll(visits.Select(async visit =>
+                {
+                    await visit();
+                    gate.Wait();   // a blocking wait on the gate
+                    try { await counter.WriteAsync(await counter.ReadAsync() + 1); }
+                    finally { gate.Release(); }
+                }));
+            }
+            """, false
+        },
+        {
             "10-under-the-hood.ipynb", "exercise-loop", """
             class TinyLoop : ITinyEventLoop
             {
