@@ -120,17 +120,18 @@ public sealed class ScriptKernel : ICellEngine
         }
 
         var script = state is null ? CSharpScript.Create(directives.Code, options) : state.Script.ContinueWith(directives.Code, options);
-        var errors = script.Compile()
-            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
-            .Select(Describe)
-            .ToList();
-        if (errors.Count == 0)
+        try
         {
+            // Emits the submission once and keeps it for the run; Script.Compile would also bind the cell a second time for its warnings.
+            script.CreateDelegate();
             return script;
         }
-
-        outputs.Error("CompilationError", errors[0], errors);
-        return null;
+        catch (CompilationErrorException error)
+        {
+            var errors = error.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(Describe).ToList();
+            outputs.Error("CompilationError", errors[0], errors);
+            return null;
+        }
     }
 
     private static string Describe(Diagnostic diagnostic)

@@ -32,6 +32,9 @@ public sealed record ChartSeries
     /// <summary>Draw the value as holding until the next point (a step), as for a count over time.</summary>
     public bool Steps { get; init; }
 
+    /// <summary>Draw each point as a marker without lines between them, for measurements taken at separate moments (such as how late each tick came).</summary>
+    public bool MarkersOnly { get; init; }
+
     /// <summary>Plot against the right-hand axis, for a second quantity with another unit.</summary>
     public bool OnSecondaryAxis { get; init; }
 }

@@ -56,7 +56,7 @@ public static class SeriesChart
     private static JsonObject Trace(ChartSeries series, string color) => new()
     {
         ["type"] = "scatter",
-        ["mode"] = series.Steps ? "lines" : "lines+markers",
+        ["mode"] = series.MarkersOnly ? "markers" : series.Steps ? "lines" : "lines+markers",
         ["name"] = Html.Encode(series.Name),
         ["x"] = PlotlyFigure.Array(series.Points.Select(p => (JsonNode)p.X)),
         ["y"] = PlotlyFigure.Array(series.Points.Select(p => (JsonNode)p.Y)),

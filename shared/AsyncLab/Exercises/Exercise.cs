@@ -111,7 +111,10 @@ public static class Exercise
     ///     new Trial("toast slowest", io => MakeBreakfastAsync(...), Expect.AllAtOnce(), Expect.NothingRunning()));
     /// </code>
     /// </example>
-    public static async Task<CheckResult> CheckAsync(string title, params Trial[] trials)
+    public static Task<CheckResult> CheckAsync(string title, params Trial[] trials) => CheckAsync(title, Timeout, trials);
+
+    /// <summary>Like <see cref="CheckAsync(string, Trial[])"/>, with each trial timing out after <paramref name="timeout"/> instead of <see cref="Timeout"/>.</summary>
+    internal static async Task<CheckResult> CheckAsync(string title, TimeSpan timeout, params Trial[] trials)
     {
         Require.NotBlank(title, "An exercise title");
         Trial[] all = Require.NoNulls(trials, "The trials");
@@ -126,7 +129,7 @@ public static class Exercise
         {
             var io = new SimulatedIO(new TimingRecorder());
             Expectation[] checks = [Expect.NoException(), .. trial.Expectations.Any(e => e.IsBlockingCheck) ? [] : new[] { Expect.DoesNotBlock() }, .. trial.Expectations.Where(e => e != Expect.NoException())];
-            ExpectationOutcome[] outcomes = await RunTrialAsync(trial.Attempt, io, Timeout, checks).ConfigureAwait(false);
+            ExpectationOutcome[] outcomes = await RunTrialAsync(trial.Attempt, io, timeout, checks).ConfigureAwait(false);
             await LetLeftoversEndAsync(io.Recorder).ConfigureAwait(false);
             int firstUnmet = Array.FindIndex(outcomes, outcome => !outcome.Met);
             if (firstUnmet >= 0)

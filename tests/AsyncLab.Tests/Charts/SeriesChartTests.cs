@@ -34,6 +34,14 @@ public class SeriesChartTests
     }
 
     [Fact]
+    public void Create_MarkersOnlySeries_DrawsNoLinesBetweenPoints()
+    {
+        PlotlyChart chart = SeriesChart.Create("Lag", "seconds", "ms", [new ChartSeries("ticks", [(0.1, 2.0), (0.2, 120.0)]) { MarkersOnly = true }]);
+
+        Assert.Equal("markers", (string?)Figure.Trace(chart, "ticks")["mode"]);
+    }
+
+    [Fact]
     public void Create_ToString_ListsEverySeries()
     {
         string text = SeriesChart.Create("Sweep", "limit", "per second", [Throughput, Latency], "seconds").ToString();

@@ -44,4 +44,38 @@ public sealed class AsyncLabInTheKernelTests : IDisposable
         Assert.Equal(("waits for two fetches", false), (results[2].Checks.Single().Title, results[2].Checks.Single().Passed));
         Assert.Equal(CellStatus.Ok, results[2].Status);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task LocalSite_ServesInTheKernel_AndACellThatFailsHalfwayLeavesNothingListening(KernelEngine engine)
+    {
+        var results = await Engines.RunAsync(
+            engine,
+            files,
+            Setup + "\nusing System.Net.Http;\nusing System.Net.Sockets;",
+            """
+            int port = 0;
+            await using (var site = await LocalSite.StartAsync(new LocalSiteOptions { PageCount = 20 }))
+            {
+                port = site.Port;
+                using var http = new HttpClient { BaseAddress = site.BaseAddress };
+                Console.WriteLine($"{(int)(await http.GetAsync("/pages/0")).StatusCode} from {site.BaseAddress.Host}");
+                throw new InvalidOperationException("The cell failed halfway.");
+            }
+            """,
+            """
+            using (var probe = new TcpClient())
+            {
+                try { await probe.ConnectAsync("127.0.0.1", port); Console.WriteLine($"still listening on {port}"); }
+                catch (SocketException) { Console.WriteLine("nothing listening"); }
+            }
+            """);
+
+        Assert.Equal(CellStatus.Ok, results[0].Status);
+        Assert.Equal(CellStatus.Failed, results[1].Status);
+        Assert.Equal("200 from 127.0.0.1\n", results[1].Stream("stdout"));
+        Assert.Equal("The cell failed halfway.", results[1].Error());
+        Assert.Equal(CellStatus.Ok, results[2].Status);
+        Assert.Equal("nothing listening\n", results[2].Stream("stdout"));
+    }
 }

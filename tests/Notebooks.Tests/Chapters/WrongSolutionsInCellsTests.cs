@@ -68,6 +68,65 @@ public sealed class WrongSolutionsInCellsTests
             }
             """, true
         },
+        {
+            "09-pitfalls.ipynb", "exercise-retry", """
+            async Task<string> FetchWithRetryAsync(Func<CancellationToken, Task<string>> fetch, TimeSpan pause, CancellationToken cancellationToken)
+            {
+                try { return await fetch(cancellationToken); }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    Thread.Sleep(pause);   // the fetches are awaited, the pause still blocks
+                    return await fetch(cancellationToken);
+                }
+            }
+            """, false
+        },
+        {
+            "09-pitfalls.ipynb", "exercise-visits", """
+            async Task CountVisitsAsync(IReadOnlyList<Func<Task>> visits, SimulatedCounter counter)
+            {
+                using var gate = new SemaphoreSlim(1, 1);
+                await Task.WhenAll(visits.Select(async visit =>
+                {
+                    await visit();
+                    gate.Wait();   // a blocking wait on the gate
+                    try { await counter.WriteAsync(await counter.ReadAsync() + 1); }
+                    finally { gate.Release(); }
+                }));
+            }
+            """, false
+        },
+        {
+            "10-under-the-hood.ipynb", "exercise-loop", """
+            class TinyLoop : ITinyEventLoop
+            {
+                private readonly Queue<Action> _ready = new();
+                private readonly List<System.Threading.Timer> _timers = new();
+                public void CallSoon(Action callback) => _ready.Enqueue(callback);
+                public void CallLater(TimeSpan delay, Action callback) => _timers.Add(new System.Threading.Timer(_ => callback(), null, delay, Timeout.InfiniteTimeSpan));   // fires on the pool
+                public void Run()
+                {
+                    while (_ready.Count > 0) _ready.Dequeue()();
+                    Thread.Sleep(TimeSpan.FromSeconds(1));   // long enough for every timer, but on other threads
+                    _timers.ForEach(timer => timer.Dispose());
+                }
+            }
+            """, false
+        },
+        {
+            "10-under-the-hood.ipynb", "exercise-wait", """
+            async Task<bool> WaitUntilReadyAsync(Func<CancellationToken, Task<bool>> isReady, TimeSpan every, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+            {
+                long start = time.GetTimestamp();
+                while (time.GetElapsedTime(start) < timeout)   // the deadline is looked at only between questions
+                {
+                    if (await isReady(cancellationToken)) return true;
+                    await Task.Delay(every, time, cancellationToken);
+                }
+                return false;
+            }
+            """, false
+        },
     };
 
     [Theory]
