@@ -229,7 +229,7 @@ public static class Chapter12Checks
     private static class Hints
     {
         public const string PerHost = "Give each host its own SemaphoreSlim(perHost), found by url.Authority in a ConcurrentDictionary, wait on it around each request and release it in finally; start every request at once.";
-        public const string Cancel = "Let each worker check the token before taking the next URL and pass it to GetAsync, so that a request in flight is canceled; await every worker before returning.";
+        public const string Cancel = "Pass the token to GetAsync: it then sends nothing once the token is canceled, and cancels the request in flight. ReadAllAsync looks at its token only when it has to wait for an item. Await every worker before returning.";
         public const string RetryAfter = "On a 429 read response.Headers.RetryAfter.Delta and wait that long before the next attempt; retry a 500 after a short backoff; return a 404 at once.";
     }
 }
