@@ -194,10 +194,13 @@ public static class Chapter12Checks
     private static async Task<string?> RunAsync(Func<CancellationToken, Task> attempt)
     {
         using var timeout = new CancellationTokenSource();
+        using var stopWaiting = new CancellationTokenSource();
         try
         {
             Task task = Task.Run(() => attempt(timeout.Token));
-            if (await Task.WhenAny(task, Task.Delay(AttemptTimeout)).ConfigureAwait(false) != task)
+            Task waited = await Task.WhenAny(task, Task.Delay(AttemptTimeout, stopWaiting.Token)).ConfigureAwait(false);
+            await stopWaiting.CancelAsync().ConfigureAwait(false);   // no timer is left behind
+            if (waited != task)
             {
                 await timeout.CancelAsync().ConfigureAwait(false);
                 return Invariant($"still running after {AttemptTimeout.TotalSeconds:0} s");
