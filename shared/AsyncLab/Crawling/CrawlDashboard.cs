@@ -38,6 +38,8 @@ public sealed class CrawlDashboard : IDisposable
     /// <summary>The histogram of request durations, in seconds.</summary>
     public const string DurationInstrument = "request.duration";
 
+    private static readonly TimeSpan ThroughputWindow = TimeSpan.FromSeconds(1);
+
     private readonly object _gate = new();
     private readonly Meter _meter;
     private readonly MeterListener _listener = new();
@@ -128,18 +130,35 @@ public sealed class CrawlDashboard : IDisposable
         }
     }
 
-    /// <summary>Pages finished per second between consecutive samples, with the average over the whole crawl as a second line.</summary>
+    /// <summary>
+    /// Pages finished per second over the second before each sample (over the time since the first sample at the start),
+    /// with the average over the whole crawl as a second line.
+    /// </summary>
     public PlotlyChart ThroughputChart()
     {
         IReadOnlyList<CrawlSnapshot> samples = Samples;
-        var points = samples.Zip(samples.Skip(1), (before, after) => (
-            X: after.Elapsed.TotalSeconds,
-            Y: (after.Done + after.Failed - before.Done - before.Failed) / Math.Max(1e-9, (after.Elapsed - before.Elapsed).TotalSeconds))).ToList();
-        var average = samples.Count > 0 ? samples[^1].Throughput : 0;
+        var points = new List<(double X, double Y)>();
+        for (int i = 1, from = 0; i < samples.Count; i++)
+        {
+            while (samples[i].Elapsed - samples[from + 1].Elapsed >= ThroughputWindow)
+            {
+                from++;
+            }
+
+            TimeSpan span = samples[i].Elapsed - samples[from].Elapsed;
+            if (span > TimeSpan.Zero)
+            {
+                points.Add((samples[i].Elapsed.TotalSeconds, (Finished(samples[i]) - Finished(samples[from])) / span.TotalSeconds));
+            }
+        }
+
+        double average = samples.Count > 0 ? samples[^1].Throughput : 0;
         ChartSeries[] series = samples.Count > 1
-            ? [new ChartSeries("between samples", points), new ChartSeries("average", [(samples[0].Elapsed.TotalSeconds, average), (samples[^1].Elapsed.TotalSeconds, average)])]
+            ? [new ChartSeries("over the last second", points), new ChartSeries("average", [(0, average), (samples[^1].Elapsed.TotalSeconds, average)])]
             : [];
         return SeriesChart.Create("Throughput over time", "seconds since the start", "pages per second", series);
+
+        static int Finished(CrawlSnapshot sample) => sample.Done + sample.Failed;
     }
 
     /// <summary>How many requests took how long: a histogram of <see cref="Durations"/> in <paramref name="buckets"/> equal buckets.</summary>
