@@ -37,8 +37,14 @@ internal sealed class ClientCounter : DelegatingHandler
         }
     }
 
+    /// <summary>Counts the request, unless its token is already canceled: then the inner handler sends nothing and throws.</summary>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         lock (_gate)
         {
             _starts.Add(Now);

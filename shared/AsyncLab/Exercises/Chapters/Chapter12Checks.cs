@@ -95,9 +95,9 @@ public static class Chapter12Checks
                     await Task.Delay(TimeSpan.FromMilliseconds(5)).ConfigureAwait(false);
                 }
 
-                serverCanceledAt = site.Elapsed;
-                clientCanceledAt = counter.Now;
                 await cancellation.CancelAsync().ConfigureAwait(false);
+                serverCanceledAt = site.Elapsed;   // read after the cancel: a request counted later was sent after it
+                clientCanceledAt = counter.Now;
             }
 
             string? failure = await running.ConfigureAwait(false);
