@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncLab.Tests.Crawling;
 
@@ -70,6 +71,25 @@ public sealed class CrawlDashboardTests
         Assert.Contains("0.95 → 1, 1 → 1", dashboard.LatencyChart(buckets: 20).ToString(), StringComparison.Ordinal);
         Assert.Contains("Throughput over time", dashboard.ThroughputChart().ToString(), StringComparison.Ordinal);
         Assert.Contains("in flight: 0 → 0", dashboard.InFlightChart().ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThroughputChart_CountsThePagesOfTheLastSecond_AndTheAverage()
+    {
+        using var meter = new Meter("crawler-under-test");
+        var time = new FakeTimeProvider();
+        using var dashboard = new CrawlDashboard(meter, timeProvider: time);
+        Counter<int> done = meter.CreateCounter<int>(CrawlDashboard.DoneInstrument);
+        foreach (int pages in new[] { 0, 10, 10, 40 })   // pages finished in each half second
+        {
+            done.Add(pages);
+            dashboard.Sample();
+            time.Advance(TimeSpan.FromSeconds(0.5));
+        }
+
+        // At 0.5 s: 10 pages in 0.5 s; at 1 s: 20 in 1 s; at 1.5 s: 50 in the last second. On average 60 pages in 1.5 s.
+        Assert.Contains("over the last second: 0.5 → 20, 1 → 20, 1.5 → 50", dashboard.ThroughputChart().ToString(), StringComparison.Ordinal);
+        Assert.Contains("average: 0 → 40, 1.5 → 40", dashboard.ThroughputChart().ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
