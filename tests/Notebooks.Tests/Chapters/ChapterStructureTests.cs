@@ -93,11 +93,20 @@ public sealed partial class ChapterStructureTests
         {
             Assert.Contains($"]({next})", navigation, StringComparison.Ordinal);
         }
+        else if (chapter.Number == LastPlannedChapter)
+        {
+            // The last planned chapter ends the course: it links back to the start instead of naming a next chapter.
+            Assert.True(navigation.Contains("](00-start-here.ipynb)", StringComparison.Ordinal) || navigation.Contains("](../README.md)", StringComparison.Ordinal), $"{file} ends the course, so its navigation links back to 00-start-here.ipynb or the README");
+            Assert.DoesNotContain("Next: ", navigation, StringComparison.Ordinal);
+        }
         else
         {
             Assert.Contains($"Next: {chapter.Number + 1:00} · ", navigation, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>The number of the course's last planned chapter (curriculum.md): 12 · Capstone.</summary>
+    private const int LastPlannedChapter = 12;
 
     [Theory]
     [MemberData(nameof(AllNotebooks))]

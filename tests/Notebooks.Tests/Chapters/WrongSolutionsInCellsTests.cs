@@ -127,6 +127,39 @@ public sealed class WrongSolutionsInCellsTests
             }
             """, false
         },
+        {
+            "12-capstone-crawler.ipynb", "exercise-per-host", """
+            async Task FetchAllAsync(HttpClient http, IReadOnlyList<Uri> urls, int perHost, CancellationToken cancellationToken)
+            {
+                var gates = new ConcurrentDictionary<string, SemaphoreSlim>();   // keyed by url.Host: 127.0.0.1 for every site
+                await Task.WhenAll(urls.Select(async url =>
+                {
+                    SemaphoreSlim gate = gates.GetOrAdd(url.Host, _ => new SemaphoreSlim(perHost));
+                    await gate.WaitAsync(cancellationToken);
+                    try { using HttpResponseMessage response = await http.GetAsync(url, cancellationToken); }
+                    finally { gate.Release(); }
+                }));
+            }
+            """, false
+        },
+        {
+            "12-capstone-crawler.ipynb", "exercise-cancel", """
+            async Task FetchUntilCanceledAsync(HttpClient http, IReadOnlyList<Uri> urls, int workers, CancellationToken cancellationToken)
+            {
+                var queue = Channel.CreateUnbounded<Uri>();
+                foreach (Uri url in urls) queue.Writer.TryWrite(url);
+                queue.Writer.Complete();
+                async Task WorkAsync()
+                {
+                    await foreach (Uri url in queue.Reader.ReadAllAsync(cancellationToken))   // the token only on the read
+                    {
+                        using HttpResponseMessage response = await http.GetAsync(url);
+                    }
+                }
+                await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkAsync()));
+            }
+            """, false
+        },
     };
 
     [Theory]
