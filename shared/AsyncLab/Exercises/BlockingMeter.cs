@@ -79,25 +79,7 @@ internal sealed class BlockingMeter : SynchronizationContext
     private static Task<T> Detach<T>(Task<T> task)
     {
         var detached = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        task.ContinueWith(
-            ended =>
-            {
-                if (ended.IsCanceled)
-                {
-                    detached.SetCanceled();
-                }
-                else if (ended.Exception is { } exception)
-                {
-                    detached.SetException(exception.InnerExceptions);
-                }
-                else
-                {
-                    detached.SetResult(ended.Result);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        task.RelayTo(detached);
         return detached.Task;
     }
 

@@ -101,25 +101,7 @@ public sealed class SingleThreadLoop : IDisposable
                 return;
             }
 
-            task.ContinueWith(
-                ended =>
-                {
-                    if (ended.IsCanceled)
-                    {
-                        done.SetCanceled();
-                    }
-                    else if (ended.Exception is { } failure)
-                    {
-                        done.SetException(failure.InnerExceptions);
-                    }
-                    else
-                    {
-                        done.SetResult(ended.Result);
-                    }
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+            task.RelayTo(done);
         });
         return done.Task;
     }
