@@ -4,11 +4,18 @@ namespace AsyncLab;
 
 /// <summary>
 /// The exercise checks of chapter 12, the crawler. Each starts real local sites (<see cref="LocalSite"/>), calls your
-/// method with an <see cref="HttpClient"/> and data you did not write, and judges it by what the servers counted.
+/// method with an <see cref="HttpClient"/> and data you did not write, and judges it by what the servers counted. Your
+/// method is called on a thread of its own that every <c>await</c> in it comes back to, as asyncio's loop: code that
+/// blocks that thread (<c>.Result</c>, <c>.Wait()</c>, <c>Thread.Sleep</c>) is seen, and never passes.
 /// </summary>
 public static class Chapter12Checks
 {
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>The most your code may spend blocked in waits on its thread in one trial; the site's waits are 50 ms and more, each.</summary>
+    private static readonly TimeSpan BlockingLimit = TimeSpan.FromMilliseconds(150);
+
+    private const string NoBlocking = "Never blocks its thread (no .Result, .Wait(), Thread.Sleep)";
 
     /// <summary>
     /// Checks <c>FetchAllAsync(http, urls, perHost, cancellationToken)</c> twice, with two sites (two hosts) and a limit of 2
@@ -30,11 +37,12 @@ public static class Chapter12Checks
             Uri[] urls = [.. first.Pages.Select(page => first.UrlOf(page.Path)).Concat(second.Pages.Select(page => second.UrlOf(page.Path))).OrderBy(_ => Random.Shared.Next())];
             using var counter = new ClientCounter();
             using var http = new HttpClient(counter, disposeHandler: false);
-            string? failure = await RunAsync(token => fetchAllAsync(http, urls, perHost, token)).ConfigureAwait(false);
+            (string? failure, ExpectationOutcome blocking) = await RunAsync(token => fetchAllAsync(http, urls, perHost, token)).ConfigureAwait(false);
             int[] peaks = [first.PeakInFlight, second.PeakInFlight];
             ExpectationOutcome[] outcomes =
             [
                 Finished(failure),
+                blocking,
                 new("Every URL is fetched", EveryPageRequested(first) && EveryPageRequested(second), Invariant($"{first.Requests + second.Requests} requests for {urls.Length} URLs")),
                 new(Invariant($"Never more than {perHost} in flight at either host"), peaks.All(peak => peak <= perHost), Invariant($"peaks at the servers: {peaks[0]} and {peaks[1]}")),
                 new(Invariant($"Each host gets {perHost} at once"), peaks.All(peak => peak == perHost), Invariant($"peaks at the servers: {peaks[0]} and {peaks[1]}")),
@@ -72,7 +80,7 @@ public static class Chapter12Checks
             using var cancellation = new CancellationTokenSource();
             int inFlightAtReturn = -1;
             TimeSpan returnedAt = TimeSpan.Zero;
-            Task<string?> running = RunAsync(async token =>
+            Task<(string? Failure, ExpectationOutcome Blocking)> running = RunAsync(async token =>
             {
                 Task attempt = fetchAllAsync(http, urls, workers, cancellation.Token);
                 await attempt.ContinueWith(
@@ -100,12 +108,13 @@ public static class Chapter12Checks
                 clientCanceledAt = counter.Now;
             }
 
-            string? failure = await running.ConfigureAwait(false);
+            (string? failure, ExpectationOutcome blocking) = await running.ConfigureAwait(false);
             await Task.Delay(TimeSpan.FromSeconds(0.3)).ConfigureAwait(false);
             bool canceledOnly = failure is not null && failure.Contains(nameof(OperationCanceledException), StringComparison.Ordinal) || failure?.Contains(nameof(TaskCanceledException), StringComparison.Ordinal) == true;
             var outcomes = new List<ExpectationOutcome>
             {
                 cancel ? new("Ends when canceled (returning, or throwing OperationCanceledException)", failure is null || canceledOnly, failure ?? "returned") : Finished(failure),
+                blocking,
                 new("Nothing is in flight when the method returns", inFlightAtReturn == 0, Invariant($"{inFlightAtReturn} requests in flight when it returned")),
             };
             if (!cancel)
@@ -148,18 +157,18 @@ public static class Chapter12Checks
         foreach ((string trial, int retryAfter, int maxAttempts) in new[] { ("Retry-After: 1", 1, 3), ("Retry-After: 2", 2, 4), ("a missing and a broken page", 1, 4) })
         {
             bool limited = trial.StartsWith("Retry-After", StringComparison.Ordinal);
-            var options = new LocalSiteOptions { PageCount = 40, RetryAfter = TimeSpan.FromSeconds(retryAfter), Seed = 3, SlowShare = 0, FlakyShare = 0, BrokenShare = 0.2, MissingShare = 0.2, RateLimitedShare = 0.3 };
+            var options = new LocalSiteOptions { PageCount = 40, Latency = TimeSpan.FromSeconds(0.1), LatencyScale = 1, RetryAfter = TimeSpan.FromSeconds(retryAfter), Seed = 3, SlowShare = 0, FlakyShare = 0, BrokenShare = 0.2, MissingShare = 0.2, RateLimitedShare = 0.3 };
             await using LocalSite site = await LocalSite.StartAsync(options).ConfigureAwait(false);
             SitePage[] pages = limited ? [.. site.PagesOf(PageKind.RateLimited).Take(3)] : [site.PagesOf(PageKind.Missing)[0], site.PagesOf(PageKind.Broken)[0]];
             using var http = new HttpClient();
             var statuses = new int[pages.Length];
-            string? failure = await RunAsync(token => Task.WhenAll(pages.Select(async (page, i) =>
+            (string? failure, ExpectationOutcome blocking) = await RunAsync(token => Task.WhenAll(pages.Select(async (page, i) =>
             {
                 using HttpResponseMessage response = await getWithRetriesAsync(http, site.UrlOf(page.Path), maxAttempts, token).ConfigureAwait(false);
                 statuses[i] = (int)response.StatusCode;
             }))).ConfigureAwait(false);
             int[] requests = [.. pages.Select(page => site.Log.Count(served => served.Path == page.Path))];
-            var outcomes = new List<ExpectationOutcome> { Finished(failure) };
+            var outcomes = new List<ExpectationOutcome> { Finished(failure), blocking };
             if (limited)
             {
                 TimeSpan[] waits = [.. pages.Select(page => site.Log.Where(served => served.Path == page.Path).ToList()).Where(log => log.Count >= 2).Select(log => log[1].Start - log[0].End)];
@@ -190,22 +199,44 @@ public static class Chapter12Checks
     private static ExpectationOutcome Finished(string? failure) =>
         new("Finishes without an exception", failure is null, failure ?? "finished");
 
-    /// <summary>Runs the attempt with a timeout; null when it finished, otherwise what went wrong. Never throws.</summary>
-    private static async Task<string?> RunAsync(Func<CancellationToken, Task> attempt)
+    /// <summary>
+    /// Runs the attempt with a timeout on a thread of its own (an <see cref="AttemptLoop"/>) that every await in it resumes
+    /// on. Returns null when it finished, otherwise what went wrong, and the outcome of "never blocks its thread": how long
+    /// that thread spent blocked in waits. A deadlock on that thread is broken by the loop; the loop is always closed. Never throws.
+    /// </summary>
+    private static async Task<(string? Failure, ExpectationOutcome Blocking)> RunAsync(Func<CancellationToken, Task> attempt)
     {
         using var timeout = new CancellationTokenSource();
         using var stopWaiting = new CancellationTokenSource();
-        try
+        var finished = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
+        string? failure;
+        (TimeSpan blocked, bool deadlocked) report;
+        using (AttemptLoop loop = AttemptLoop.Start(() => attempt(timeout.Token), (task, _) => finished.TrySetResult(task)))
         {
-            Task task = Task.Run(() => attempt(timeout.Token));
-            Task waited = await Task.WhenAny(task, Task.Delay(AttemptTimeout, stopWaiting.Token)).ConfigureAwait(false);
+            Task waited = await Task.WhenAny(finished.Task, Task.Delay(AttemptTimeout, stopWaiting.Token)).ConfigureAwait(false);
             await stopWaiting.CancelAsync().ConfigureAwait(false);   // no timer is left behind
-            if (waited != task)
+            var (_, _, _, blockedInWaits, deadlocked) = loop.Report();
+            report = (blockedInWaits, deadlocked);
+            if (waited != finished.Task)
             {
                 await timeout.CancelAsync().ConfigureAwait(false);
-                return Invariant($"still running after {AttemptTimeout.TotalSeconds:0} s");
+                failure = Invariant($"still running after {AttemptTimeout.TotalSeconds:0} s");
             }
+            else
+            {
+                failure = await FailureOfAsync(await finished.Task.ConfigureAwait(false)).ConfigureAwait(false);
+            }
+        }
 
+        string measured = Invariant($"its thread was blocked in waits for {report.blocked.TotalMilliseconds:0} ms (at most {BlockingLimit.TotalMilliseconds:0} ms)")
+            + (report.deadlocked ? "; it blocked its thread while work it needed waited for it (a deadlock the check broke after " + TextFormat.Seconds(AttemptLoop.RescueAfter) + ")" : string.Empty);
+        return (failure, new ExpectationOutcome(NoBlocking, report.blocked <= BlockingLimit && !report.deadlocked, measured));
+    }
+
+    private static async Task<string?> FailureOfAsync(Task task)
+    {
+        try
+        {
             await task.ConfigureAwait(false);
             return null;
         }
@@ -226,13 +257,14 @@ public static class Chapter12Checks
         }
 
         lines.AddRange(outcomes.Select(outcome => outcome with { Description = trial + ": " + outcome.Description }));
-        return new CheckResult(title, lines, hint + " (measured in \"" + trial + "\": " + unmet.Measured + ")");
+        return new CheckResult(title, lines, (unmet.Description == NoBlocking ? Hints.Blocking : hint) + " (measured in \"" + trial + "\": " + unmet.Measured + ")");
     }
 
     private static class Hints
     {
         public const string PerHost = "Give each host its own SemaphoreSlim(perHost), found by url.Authority in a ConcurrentDictionary, wait on it around each request and release it in finally; start every request at once.";
         public const string Cancel = "Pass the token to GetAsync: it then sends nothing once the token is canceled, and cancels the request in flight. ReadAllAsync looks at its token only when it has to wait for an item. Await every worker before returning.";
+        public const string Blocking = "Await every wait: await http.GetAsync(...), await gate.WaitAsync(...), await Task.Delay(...). Reading .Result or calling .Wait(), Task.WaitAll or Thread.Sleep holds the thread your method was called on, and every await of yours needs that thread back.";
         public const string RetryAfter = "On a 429 read response.Headers.RetryAfter.Delta and wait that long before the next attempt; retry a 500 after a short backoff; return a 404 at once.";
     }
 }

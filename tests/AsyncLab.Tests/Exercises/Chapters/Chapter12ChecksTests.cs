@@ -8,6 +8,8 @@ namespace AsyncLab.Tests.Exercises.Chapters;
 [Collection(ProcessWideState.Name)]
 public sealed class Chapter12ChecksTests : ChapterCheckTest
 {
+    private const string Blocked = "Never blocks its thread";
+
     [Fact]
     public Task CheckPerHostLimitAsync_SemaphorePerHost_Passes() => PassesAsync(Chapter12Checks.CheckPerHostLimitAsync(async (http, urls, perHost, cancellationToken) =>
     {
@@ -76,6 +78,44 @@ public sealed class Chapter12ChecksTests : ChapterCheckTest
     }), "Each host gets 2 at once");
 
     [Fact]
+    public Task CheckPerHostLimitAsync_ResultOnGetAsync_NotYet() => NotYetAsync(Chapter12Checks.CheckPerHostLimitAsync(async (http, urls, perHost, cancellationToken) =>
+    {
+        var gates = new ConcurrentDictionary<string, SemaphoreSlim>();
+        await Task.WhenAll(urls.Select(async url =>
+        {
+            SemaphoreSlim gate = gates.GetOrAdd(url.Authority, _ => new SemaphoreSlim(perHost));
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                using HttpResponseMessage response = http.GetAsync(url, cancellationToken).Result;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+    }), Blocked);
+
+    [Fact]
+    public Task CheckPerHostLimitAsync_GateWait_NotYet() => NotYetAsync(Chapter12Checks.CheckPerHostLimitAsync(async (http, urls, perHost, cancellationToken) =>
+    {
+        var gates = new ConcurrentDictionary<string, SemaphoreSlim>();
+        await Task.WhenAll(urls.Select(async url =>
+        {
+            SemaphoreSlim gate = gates.GetOrAdd(url.Authority, _ => new SemaphoreSlim(perHost));
+            gate.Wait(cancellationToken);
+            try
+            {
+                using HttpResponseMessage response = await http.GetAsync(url, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+    }), Blocked);
+
+    [Fact]
     public Task CheckStopOnCancelAsync_TokenForTheReadAndTheRequest_Passes() => PassesAsync(Chapter12Checks.CheckStopOnCancelAsync((http, urls, workers, cancellationToken) =>
         WorkersAsync(urls, workers, url => http.GetAsync(url, cancellationToken), cancellationToken)));
 
@@ -123,6 +163,14 @@ public sealed class Chapter12ChecksTests : ChapterCheckTest
         Task.CompletedTask), "Every URL is fetched");
 
     [Fact]
+    public Task CheckStopOnCancelAsync_ResultOnGetAsync_NotYet() => NotYetAsync(Chapter12Checks.CheckStopOnCancelAsync((http, urls, workers, cancellationToken) =>
+        WorkersAsync(urls, workers, url => Task.FromResult(http.GetAsync(url, cancellationToken).Result), cancellationToken)), "not canceled: " + Blocked);
+
+    [Fact]
+    public Task CheckStopOnCancelAsync_GetAwaiterGetResult_NotYet() => NotYetAsync(Chapter12Checks.CheckStopOnCancelAsync((http, urls, workers, cancellationToken) =>
+        WorkersAsync(urls, workers, url => Task.FromResult(http.GetAsync(url, cancellationToken).GetAwaiter().GetResult()), cancellationToken)), Blocked);
+
+    [Fact]
     public Task CheckRetryAfterAsync_WaitsForRetryAfter_Passes() => PassesAsync(Chapter12Checks.CheckRetryAfterAsync((http, url, maxAttempts, cancellationToken) =>
         GetWithRetriesAsync(http, url, maxAttempts, transient: status => status == 429 || status >= 500, response => response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(0.05), cancellationToken)));
 
@@ -148,6 +196,27 @@ public sealed class Chapter12ChecksTests : ChapterCheckTest
     [Fact]
     public Task CheckRetryAfterAsync_RetriesOnly429_NotYet() => NotYetAsync(Chapter12Checks.CheckRetryAfterAsync((http, url, maxAttempts, cancellationToken) =>
         GetWithRetriesAsync(http, url, maxAttempts, transient: status => status == 429, response => response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(0.05), cancellationToken)), "The 500 is tried 4 times");
+
+    [Fact]
+    public Task CheckRetryAfterAsync_ThreadSleepForRetryAfter_NotYet() => NotYetAsync(Chapter12Checks.CheckRetryAfterAsync(async (http, url, maxAttempts, cancellationToken) =>
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            HttpResponseMessage response = await http.GetAsync(url, cancellationToken);
+            if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError) || attempt == maxAttempts)
+            {
+                return response;
+            }
+
+            TimeSpan delay = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(0.05);
+            response.Dispose();
+            Thread.Sleep(delay);
+        }
+    }), "Retry-After: 1: " + Blocked);
+
+    [Fact]
+    public Task CheckRetryAfterAsync_ResultOnGetAsync_NotYet() => NotYetAsync(Chapter12Checks.CheckRetryAfterAsync((http, url, maxAttempts, cancellationToken) =>
+        GetWithRetriesAsync(http, url, maxAttempts, transient: status => status == 429 || status >= 500, response => response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(0.05), cancellationToken, blocking: true)), Blocked);
 
     private static async Task FetchThroughAsync(HttpClient http, Uri url, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
@@ -181,11 +250,12 @@ public sealed class Chapter12ChecksTests : ChapterCheckTest
         }));
     }
 
-    private static async Task<HttpResponseMessage> GetWithRetriesAsync(HttpClient http, Uri url, int maxAttempts, Func<int, bool> transient, Func<HttpResponseMessage, TimeSpan> wait, CancellationToken cancellationToken)
+    /// <summary>Retries the transient statuses, waiting as <paramref name="wait"/> says; <paramref name="blocking"/> reads each response with .Result.</summary>
+    private static async Task<HttpResponseMessage> GetWithRetriesAsync(HttpClient http, Uri url, int maxAttempts, Func<int, bool> transient, Func<HttpResponseMessage, TimeSpan> wait, CancellationToken cancellationToken, bool blocking = false)
     {
         for (int attempt = 1; ; attempt++)
         {
-            HttpResponseMessage response = await http.GetAsync(url, cancellationToken);
+            HttpResponseMessage response = blocking ? http.GetAsync(url, cancellationToken).Result : await http.GetAsync(url, cancellationToken);
             if (!transient((int)response.StatusCode) || attempt == maxAttempts)
             {
                 return response;
