@@ -20,7 +20,7 @@ public static class Chapter12Checks
     /// <summary>
     /// Checks <c>FetchAllAsync(http, urls, perHost, cancellationToken)</c> twice, with two sites (two hosts) and a limit of 2
     /// then 3: every URL is fetched, neither server ever has more than the limit in flight and each reaches it, and the
-    /// two hosts are served at the same time (a single limit for all hosts is not a per-host limit).
+    /// two hosts are served at the same time (a single limit for all hosts is not a per-host limit); and it never blocks its thread.
     /// </summary>
     /// <param name="fetchAllAsync">Your method.</param>
     public static async Task<CheckResult> CheckPerHostLimitAsync(Func<HttpClient, IReadOnlyList<Uri>, int, CancellationToken, Task> fetchAllAsync)
@@ -60,7 +60,7 @@ public static class Chapter12Checks
     /// <summary>
     /// Checks <c>FetchAllAsync(http, urls, workers, cancellationToken)</c> three times: not canceled (every URL fetched,
     /// <c>workers</c> at once); canceled midway (the server sees no request after the cancel, and nothing is in flight
-    /// when the method returns); canceled while slow requests are in flight (they are canceled, not waited for).
+    /// when the method returns); canceled while slow requests are in flight (they are canceled, not waited for). It never blocks its thread.
     /// </summary>
     /// <param name="fetchAllAsync">Your method.</param>
     public static async Task<CheckResult> CheckStopOnCancelAsync(Func<HttpClient, IReadOnlyList<Uri>, int, CancellationToken, Task> fetchAllAsync)
@@ -146,7 +146,7 @@ public static class Chapter12Checks
     /// <summary>
     /// Checks <c>GetWithRetriesAsync(http, url, maxAttempts, cancellationToken)</c> three times: rate-limited pages with
     /// <c>Retry-After: 1</c>, then <c>Retry-After: 2</c> (each retried once, never early, and soon after the moment), and a
-    /// missing and a broken page (the 404 is not retried; the 500 is tried <c>maxAttempts</c> times).
+    /// missing and a broken page (the 404 is not retried; the 500 is tried <c>maxAttempts</c> times). It waits without blocking its thread.
     /// </summary>
     /// <param name="getWithRetriesAsync">Your method.</param>
     public static async Task<CheckResult> CheckRetryAfterAsync(Func<HttpClient, Uri, int, CancellationToken, Task<HttpResponseMessage>> getWithRetriesAsync)
@@ -211,7 +211,9 @@ public static class Chapter12Checks
         var finished = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
         string? failure;
         (TimeSpan blocked, bool deadlocked) report;
-        using (AttemptLoop loop = AttemptLoop.Start(() => attempt(timeout.Token), (task, _) => finished.TrySetResult(task)))
+        using (AttemptLoop loop = AttemptLoop.Start(
+            () => attempt(timeout.Token) ?? throw new InvalidOperationException("Your method returned null instead of a task: return the task, or mark the method async."),
+            (task, _) => finished.TrySetResult(task)))
         {
             Task waited = await Task.WhenAny(finished.Task, Task.Delay(AttemptTimeout, stopWaiting.Token)).ConfigureAwait(false);
             await stopWaiting.CancelAsync().ConfigureAwait(false);   // no timer is left behind

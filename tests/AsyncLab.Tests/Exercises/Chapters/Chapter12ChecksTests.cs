@@ -116,6 +116,9 @@ public sealed class Chapter12ChecksTests : ChapterCheckTest
     }), Blocked);
 
     [Fact]
+    public Task CheckPerHostLimitAsync_ReturnsNull_NotYet() => NotYetAsync(Chapter12Checks.CheckPerHostLimitAsync((http, urls, perHost, cancellationToken) => null!), "returned null instead of a task");
+
+    [Fact]
     public Task CheckStopOnCancelAsync_TokenForTheReadAndTheRequest_Passes() => PassesAsync(Chapter12Checks.CheckStopOnCancelAsync((http, urls, workers, cancellationToken) =>
         WorkersAsync(urls, workers, url => http.GetAsync(url, cancellationToken), cancellationToken)));
 
